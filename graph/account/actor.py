@@ -1,0 +1,117 @@
+"""The caller of a request, resolved from the bearer token on every request."""
+
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from graph.account.models import LoginSession, ReviewerRegion, UnitMembership
+from graph.account.roles import AccountKind, MembershipRole
+from graph.account.tokens import InvalidToken, read_token
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Actor:
+    account_id: int
+    username: str
+    display_name: str
+    kind: AccountKind
+    session_id: str
+    unit_id: int | None = None
+    unit_region_code: str | None = None
+    role: MembershipRole | None = None
+    region_codes: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def is_reviewer(self) -> bool:
+        return self.kind is AccountKind.REVIEWER
+
+    @property
+    def authorization(self) -> str:
+        """Name of the right the caller acts under, as written to the audit log."""
+        if self.is_reviewer:
+            return "REVIEWER"
+        return self.role.value if self.role else ""
+
+
+@dataclass(frozen=True)
+class Authentication:
+    actor: Actor | None
+    error: str | None = None
+
+
+async def authenticate(authorization_header: str | None) -> Authentication:
+    """Resolve ``Authorization: Bearer …`` to an actor, or say why not."""
+    if not authorization_header:
+        return Authentication(actor=None)
+
+    scheme, _, token = authorization_header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return Authentication(None, "Authorization 请求头应为“Bearer <令牌>”")
+
+    try:
+        claims = read_token(token.strip())
+    except InvalidToken as exc:
+        return Authentication(None, str(exc))
+
+    session = (
+        await LoginSession.filter(id=claims.session_id, account_id=claims.account_id)
+        .select_related("account")
+        .first()
+    )
+    now = datetime.now(UTC)
+    if session is None or session.ended_at is not None or session.expires_at <= now:
+        return Authentication(None, "登录已失效，请重新登录")
+    account = session.account
+    if not account.is_active:
+        logger.warning("auth.rejected account_id=%s reason=disabled", account.id)
+        return Authentication(None, "账号已停用")
+
+    if account.kind is AccountKind.REVIEWER:
+        codes = await ReviewerRegion.filter(account_id=account.id).values_list(
+            "region_id", flat=True
+        )
+        return Authentication(
+            Actor(
+                account_id=account.id,
+                username=account.username,
+                display_name=account.display_name,
+                kind=account.kind,
+                session_id=str(session.id),
+                region_codes=frozenset(codes),
+            )
+        )
+
+    role = None
+    region_code = None
+    if session.unit_id is not None:
+        membership = (
+            await UnitMembership.filter(
+                account_id=account.id, unit_id=session.unit_id, is_active=True
+            )
+            .select_related("unit")
+            .first()
+        )
+        if membership is None:
+            logger.warning(
+                "auth.rejected account_id=%s unit_id=%s reason=not_a_member",
+                account.id,
+                session.unit_id,
+            )
+            return Authentication(None, "您已不是该单位的经办人员，请重新登录")
+        role = membership.role
+        region_code = membership.unit.region_id
+
+    return Authentication(
+        Actor(
+            account_id=account.id,
+            username=account.username,
+            display_name=account.display_name,
+            kind=account.kind,
+            session_id=str(session.id),
+            unit_id=session.unit_id,
+            unit_region_code=region_code,
+            role=role,
+        )
+    )

@@ -1,0 +1,35 @@
+import strawberry
+
+from graph.account.actor import Actor
+from graph.account.models import UnitMembership
+from graph.account.types import Me, UnitMembershipType
+from graph.core.context import Info
+from graph.core.permissions import IsAuthenticated
+from graph.unit.models import Unit
+from graph.unit.types import UnitSummary
+
+
+async def describe(actor: Actor) -> Me:
+    memberships = await UnitMembership.filter(
+        account_id=actor.account_id, is_active=True
+    ).select_related("unit")
+    unit = await Unit.get_or_none(id=actor.unit_id) if actor.unit_id else None
+    return Me(
+        username=actor.username,
+        display_name=actor.display_name,
+        kind=actor.kind,
+        unit=UnitSummary.from_model(unit) if unit else None,
+        role=actor.role,
+        region_codes=sorted(actor.region_codes),
+        units=[UnitMembershipType.from_model(m) for m in memberships],
+    )
+
+
+@strawberry.type
+class AccountQuery:
+    @strawberry.field(
+        description="当前登录信息 (the caller, the acting unit and selectable units)",
+        permission_classes=[IsAuthenticated],
+    )
+    async def me(self, info: Info) -> Me:
+        return await describe(info.context.actor)

@@ -1,0 +1,110 @@
+"""Password login (用户名密码登录) and logout."""
+
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+
+from graph.account.actor import Actor
+from graph.account.models import Account, LoginSession, UnitMembership
+from graph.account.passwords import verify_password
+from graph.account.roles import AccountKind
+from graph.account.tokens import TokenClaims, issue_token
+from graph.audit import service as audit
+from graph.core.clock import now
+from graph.core.errors import FieldProblem, ValidationFailed
+from graph.core.text import normalize_text
+from graph.settings import get_settings
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    token: str
+    account: Account
+    unit_id: int | None
+    memberships: list[UnitMembership]
+
+
+async def login(
+    username: str, password: str, unit_id: int | None, client_address: str
+) -> LoginResult:
+    """Check the password and open a session acting for ``unit_id``.
+
+    A unit account that acts for exactly one unit may leave ``unit_id`` out.
+    """
+    username = normalize_text(username)
+    account = await Account.get_or_none(username=username)
+    if not verify_password(account.password_hash if account else None, password):
+        logger.warning(
+            "login.rejected reason=bad_credentials address=%s", client_address
+        )
+        await audit.record(
+            "login.rejected",
+            actor=None,
+            username=username[:50],
+            target_type="account",
+            target_id=account.id if account else "",
+            detail={"reason": "bad_credentials"},
+        )
+        raise ValidationFailed(
+            [FieldProblem("password", "INVALID_CREDENTIALS", "用户名或密码错误")]
+        )
+    if not account.is_active:
+        logger.warning("login.rejected account_id=%s reason=disabled", account.id)
+        raise ValidationFailed(
+            [FieldProblem("username", "ACCOUNT_DISABLED", f"账号{username}已停用")]
+        )
+
+    memberships = await UnitMembership.filter(
+        account_id=account.id, is_active=True
+    ).select_related("unit")
+    if account.kind is AccountKind.REVIEWER:
+        unit_id = None
+    elif unit_id is None and len(memberships) == 1:
+        unit_id = memberships[0].unit_id
+    elif unit_id is not None and unit_id not in {m.unit_id for m in memberships}:
+        raise ValidationFailed(
+            [
+                FieldProblem(
+                    "unitId",
+                    "NOT_A_MEMBER",
+                    f"账号{username}不能代表单位{unit_id}办理业务",
+                )
+            ]
+        )
+
+    issued_at = now()
+    lifetime = timedelta(seconds=get_settings().token_lifetime_seconds)
+    session = await LoginSession.create(
+        id=uuid.uuid4(),
+        account_id=account.id,
+        unit_id=unit_id,
+        expires_at=issued_at + lifetime,
+    )
+    token = issue_token(
+        TokenClaims(session_id=session.id, account_id=account.id, unit_id=unit_id),
+        issued_at,
+        lifetime,
+    )
+    await audit.record(
+        "login.succeeded",
+        actor=None,
+        username=account.username,
+        account_id=account.id,
+        unit_id=unit_id,
+        target_type="account",
+        target_id=account.id,
+        detail={"session": str(session.id)[:8], "method": "password"},
+    )
+    return LoginResult(
+        token=token, account=account, unit_id=unit_id, memberships=memberships
+    )
+
+
+async def logout(actor: Actor) -> None:
+    await LoginSession.filter(id=actor.session_id, ended_at=None).update(ended_at=now())
+    await audit.record(
+        "logout", actor=actor, target_type="account", target_id=actor.account_id
+    )

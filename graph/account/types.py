@@ -1,0 +1,65 @@
+import strawberry
+
+from graph.account.models import UnitMembership
+from graph.account.roles import AccountKind as AccountKindCode
+from graph.account.roles import MembershipRole as MembershipRoleCode
+from graph.core.types import FieldError
+from graph.unit.types import UnitSummary
+
+AccountKind = strawberry.enum(
+    AccountKindCode,
+    name="AccountKind",
+    description="账号类型 (account kind): UNIT_STAFF 单位经办, REVIEWER 经办机构审核员",
+)
+MembershipRole = strawberry.enum(
+    MembershipRoleCode,
+    name="MembershipRole",
+    description="单位角色 (role in a unit): LEGAL_REPRESENTATIVE 法定代表人, "
+    "OPERATOR 经办人",
+)
+
+
+@strawberry.type(description="可代办的单位 (a unit the account may act for)")
+class UnitMembershipType:
+    unit: UnitSummary = strawberry.field(description="单位 (unit)")
+    role: MembershipRole = strawberry.field(description="角色 (role)")
+
+    @classmethod
+    def from_model(cls, membership: UnitMembership) -> "UnitMembershipType":
+        return cls(
+            unit=UnitSummary.from_model(membership.unit),
+            role=MembershipRoleCode(membership.role),
+        )
+
+
+@strawberry.type(description="当前登录 (the caller)")
+class Me:
+    username: str = strawberry.field(description="用户名 (username)")
+    display_name: str = strawberry.field(description="姓名 (display name)")
+    kind: AccountKind = strawberry.field(description="账号类型 (account kind)")
+    unit: UnitSummary | None = strawberry.field(
+        description="当前操作单位 (the unit this login acts for)"
+    )
+    role: MembershipRole | None = strawberry.field(
+        description="在当前单位的角色 (role in the acting unit)"
+    )
+    region_codes: list[str] = strawberry.field(
+        description="审核的统筹区 (regions a reviewer reviews)"
+    )
+    units: list[UnitMembershipType] = strawberry.field(
+        description="可代办的单位 (units the account may act for)"
+    )
+
+
+@strawberry.type(description="登录结果 (login payload)")
+class LoginPayload:
+    token: str | None = strawberry.field(
+        description="访问令牌 (bearer token for the Authorization header)"
+    )
+    me: Me | None = strawberry.field(description="当前登录 (the logged-in account)")
+    errors: list[FieldError] = strawberry.field(description="错误 (errors)")
+
+
+@strawberry.type(description="退出结果 (logout payload)")
+class LogoutPayload:
+    ok: bool = strawberry.field(description="已退出 (session ended)")

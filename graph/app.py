@@ -1,0 +1,84 @@
+"""The Starlette application: GraphQL, GraphiQL and health check."""
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.staticfiles import StaticFiles
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from tortoise import connections
+
+from graph.account.actor import authenticate
+from graph.core.context import Context
+from graph.db import close_database, open_database
+from graph.graphiql import STATIC_DIR, render_page
+from graph.schema import schema
+
+logger = logging.getLogger(__name__)
+
+GRAPHIQL_STATIC_URL = "/graphiql/static"
+
+
+class GraphQLApp(GraphQL):
+    """Strawberry's ASGI view with our context and our offline GraphiQL page."""
+
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | None = None
+    ) -> Context:
+        authentication = await authenticate(request.headers.get("authorization"))
+        return Context(
+            request=request,
+            response=response,
+            actor=authentication.actor,
+            auth_error=authentication.error,
+        )
+
+    async def render_graphql_ide(self, request: Request) -> HTMLResponse:
+        return HTMLResponse(
+            render_page(endpoint="/graphql", static_url=GRAPHIQL_STATIC_URL)
+        )
+
+
+async def healthz(request: Request) -> JSONResponse:
+    """Report whether the database answers."""
+    try:
+        await connections.get("default").execute_query("SELECT 1")
+    except Exception:
+        logger.exception("healthz.database_failed")
+        return JSONResponse({"status": "error", "database": "unreachable"}, 503)
+    return JSONResponse({"status": "ok", "database": "ok"})
+
+
+def create_app(manage_database: bool = True, **graphql_options: Any) -> Starlette:
+    """Build the app; ``manage_database`` opens and closes Tortoise with it."""
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if manage_database:
+            await open_database()
+        yield
+        if manage_database:
+            await close_database()
+
+    graphql = GraphQLApp(
+        schema,
+        graphql_ide="graphiql",
+        subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL],
+        **graphql_options,
+    )
+    return Starlette(
+        routes=[
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", graphql),
+            Route("/healthz", healthz),
+            Mount(GRAPHIQL_STATIC_URL, StaticFiles(directory=STATIC_DIR)),
+        ],
+        lifespan=lifespan,
+    )

@@ -1,0 +1,48 @@
+"""Audit log rows, written in the same transaction as the change they record."""
+
+import logging
+from typing import Any
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from graph.account.actor import Actor
+from graph.audit.models import AuditEntry
+
+logger = logging.getLogger(__name__)
+
+
+async def record(
+    action: str,
+    *,
+    actor: Actor | None,
+    unit_id: int | None = None,
+    target_type: str = "",
+    target_id: int | str = "",
+    detail: dict[str, Any] | None = None,
+    username: str = "",
+    account_id: int | None = None,
+    using: BaseDBAsyncClient | None = None,
+) -> None:
+    """Write one audit row and the matching one-line log event.
+
+    ``detail`` must hold ids and codes only: never names, ID numbers or phones.
+    """
+    await AuditEntry.create(
+        action=action,
+        account_id=actor.account_id if actor else account_id,
+        username=actor.username if actor else username,
+        unit_id=unit_id if unit_id is not None else (actor.unit_id if actor else None),
+        authorization=actor.authorization if actor else "",
+        target_type=target_type,
+        target_id=str(target_id),
+        detail=detail or {},
+        using_db=using,
+    )
+    logger.info(
+        "%s account_id=%s unit_id=%s %s_id=%s",
+        action,
+        actor.account_id if actor else account_id,
+        unit_id if unit_id is not None else (actor.unit_id if actor else None),
+        target_type or "target",
+        target_id,
+    )

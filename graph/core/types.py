@@ -1,0 +1,65 @@
+"""GraphQL types shared by every business area."""
+
+from enum import StrEnum
+
+import strawberry
+
+from graph.core.errors import FieldProblem
+
+
+@strawberry.enum(description="错误代码 (error code); codes are added, never renamed")
+class ErrorCode(StrEnum):
+    REQUIRED = "REQUIRED"
+    TOO_LONG = "TOO_LONG"
+    INVALID_FORMAT = "INVALID_FORMAT"
+    OLD_ID_NUMBER = "OLD_ID_NUMBER"
+    INVALID_BIRTH_DATE = "INVALID_BIRTH_DATE"
+    INVALID_CHECK_CHARACTER = "INVALID_CHECK_CHARACTER"
+    INVALID_GENDER = "INVALID_GENDER"
+    INVALID_RETIREMENT_AGE = "INVALID_RETIREMENT_AGE"
+    INVALID_MOBILE = "INVALID_MOBILE"
+    INVALID_PHONE = "INVALID_PHONE"
+    INVALID_EMAIL = "INVALID_EMAIL"
+    INVALID_POSTCODE = "INVALID_POSTCODE"
+    INVALID_WAGE = "INVALID_WAGE"
+    DATE_IN_FUTURE = "DATE_IN_FUTURE"
+    UNDER_MINIMUM_AGE = "UNDER_MINIMUM_AGE"
+    OVER_RETIREMENT_AGE = "OVER_RETIREMENT_AGE"
+    NOT_OVER_RETIREMENT_AGE = "NOT_OVER_RETIREMENT_AGE"
+    NAME_MISMATCH = "NAME_MISMATCH"
+    ALREADY_ACTIVE_IN_UNIT = "ALREADY_ACTIVE_IN_UNIT"
+    ACTIVE_IN_OTHER_UNIT = "ACTIVE_IN_OTHER_UNIT"
+    DECLARATION_PENDING = "DECLARATION_PENDING"
+    DATE_BEFORE_SUSPENSION = "DATE_BEFORE_SUSPENSION"
+    DATE_BEFORE_ENROLLMENT = "DATE_BEFORE_ENROLLMENT"
+    NO_POLICY_PARAMETERS = "NO_POLICY_PARAMETERS"
+    NOT_INSURED_IN_UNIT = "NOT_INSURED_IN_UNIT"
+    REMARK_REQUIRED = "REMARK_REQUIRED"
+    NOT_FOUND = "NOT_FOUND"
+    NOT_PENDING = "NOT_PENDING"
+    COMMENT_REQUIRED = "COMMENT_REQUIRED"
+    CONFLICT = "CONFLICT"
+    INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
+    ACCOUNT_DISABLED = "ACCOUNT_DISABLED"
+    NOT_A_MEMBER = "NOT_A_MEMBER"
+
+
+@strawberry.type(description="输入错误 (rejected input value)")
+class FieldError:
+    field: str | None = strawberry.field(
+        description="字段 (camelCase input field name; null when no single field)"
+    )
+    code: ErrorCode = strawberry.field(description="错误代码 (stable error code)")
+    message: str = strawberry.field(
+        description="错误信息 (Chinese message naming the field and the value)"
+    )
+
+    @classmethod
+    def from_problem(cls, problem: FieldProblem) -> "FieldError":
+        return cls(
+            field=problem.field, code=ErrorCode(problem.code), message=problem.message
+        )
+
+
+def field_errors(problems: list[FieldProblem]) -> list[FieldError]:
+    return [FieldError.from_problem(problem) for problem in problems]

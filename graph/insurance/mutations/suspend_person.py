@@ -1,0 +1,49 @@
+from typing import Annotated
+
+import strawberry
+
+from graph.core.clock import today
+from graph.core.context import Info
+from graph.core.errors import ValidationFailed
+from graph.core.permissions import ActsForUnit
+from graph.core.types import field_errors
+from graph.declaration.repository import readable_declaration
+from graph.declaration.types import DeclarationType
+from graph.insurance.inputs import SuspendPersonInput
+from graph.insurance.payloads import SuspendPersonPayload
+from graph.insurance.suspension import submit_suspension
+from graph.unit.models import Unit
+
+
+@strawberry.type
+class SuspendPersonMutation:
+    @strawberry.mutation(
+        description="职工暂停参保 (suspend every active record of the person in the "
+        "unit; creates a pending declaration for review)",
+        permission_classes=[ActsForUnit],
+    )
+    async def suspend_person(
+        self,
+        info: Info,
+        input: Annotated[
+            SuspendPersonInput, strawberry.argument(description="暂停参保信息")
+        ],
+    ) -> SuspendPersonPayload:
+        actor = info.context.actor
+        unit = await Unit.get(id=actor.unit_id)
+        try:
+            declaration, plan = await submit_suspension(
+                actor, unit, input.to_request(), today()
+            )
+        except ValidationFailed as failed:
+            return SuspendPersonPayload(
+                declaration=None,
+                insurance_types=[],
+                errors=field_errors(failed.problems),
+            )
+        loaded = await readable_declaration(actor, declaration.id)
+        return SuspendPersonPayload(
+            declaration=DeclarationType(model=loaded, masked=False),
+            insurance_types=plan.insurance_types,
+            errors=[],
+        )

@@ -1,0 +1,30 @@
+from tortoise import fields
+from tortoise.models import Model
+
+from graph.person.resident_id import Gender
+
+
+class Person(Model):
+    """人员: one insured person, known by the social security number."""
+
+    id = fields.IntField(pk=True)
+    ssn = fields.CharField(max_length=18, unique=True)
+    id_type = fields.CharField(max_length=20, default="RESIDENT_ID")
+    name = fields.CharField(max_length=50, db_index=True)
+    gender = fields.CharEnumField(Gender, max_length=6)
+    birth_date = fields.DateField()
+    nationality = fields.CharField(max_length=40, default="中国")
+    ethnicity = fields.CharField(max_length=20, default="")
+    education = fields.CharField(max_length=20, default="")
+    household_type = fields.CharField(max_length=20, default="")
+    household_address = fields.CharField(max_length=200, default="")
+    mobile = fields.CharField(max_length=20, default="")
+    phone = fields.CharField(max_length=30, default="")
+    address = fields.CharField(max_length=200, default="")
+    email = fields.CharField(max_length=100, default="")
+    postcode = fields.CharField(max_length=6, default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "person"

@@ -1,0 +1,233 @@
+"""Shared fixtures: a migrated database, role accounts and a GraphQL client.
+
+Tests run on a throwaway SQLite file by default; set ``TEST_DATABASE_URL``
+(for example ``postgres://postgres@127.0.0.1:5432/test``) to run them on
+PostgreSQL. That database is emptied, so never point it at real data.
+"""
+
+import os
+import tempfile
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from tortoise import Tortoise, connections
+
+_TEMP = tempfile.mkdtemp(prefix="graph-tests-")
+os.environ.setdefault("DATA_DIR", _TEMP)
+os.environ.setdefault("UPLOAD_DIR", str(Path(_TEMP) / "uploads"))
+os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production-0123456789")
+
+from graph.account.models import Account, ReviewerRegion, UnitMembership  # noqa: E402
+from graph.account.passwords import hash_password  # noqa: E402
+from graph.account.roles import AccountKind, MembershipRole  # noqa: E402
+from graph.app import create_app  # noqa: E402
+from graph.db import apply_migrations, open_database, tortoise_config  # noqa: E402
+from graph.region.loader import load_policy_parameters, load_regions  # noqa: E402
+from graph.unit.credit_code import make_credit_code  # noqa: E402
+from graph.unit.models import Unit  # noqa: E402
+
+PASSWORD = "secret-pass-1"
+DATABASE_URL = os.environ.get("TEST_DATABASE_URL") or f"sqlite://{_TEMP}/test.sqlite3"
+IS_POSTGRES = DATABASE_URL.startswith(("postgres://", "postgresql://"))
+
+
+async def _reset_postgres_schema() -> None:
+    config = tortoise_config(DATABASE_URL)
+    await Tortoise.init(config=config)
+    await connections.get("default").execute_script(
+        "DROP SCHEMA public CASCADE; CREATE SCHEMA public;"
+    )
+    await Tortoise.close_connections()
+
+
+@pytest.fixture(scope="session", autouse=True)
+async def database() -> AsyncIterator[None]:
+    if IS_POSTGRES:
+        await _reset_postgres_schema()
+    await apply_migrations(DATABASE_URL)
+    await open_database(DATABASE_URL)
+    yield
+    await Tortoise.close_connections()
+
+
+TABLES = [
+    "audit_entry",
+    "declaration",
+    "insurance_record",
+    "login_session",
+    "unit_membership",
+    "reviewer_region",
+    "person",
+    "account",
+    "unit",
+    "policy_parameter",
+    "region",
+]
+
+
+@pytest.fixture(autouse=True)
+async def clean_database(database: None) -> None:
+    """Empty every table and load the Wenzhou regions and sample limits."""
+    connection = connections.get("default")
+    if IS_POSTGRES:
+        await connection.execute_script(
+            f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"
+        )
+    else:
+        for table in TABLES:
+            await connection.execute_script(f"DELETE FROM {table}")
+    await load_regions()
+    await load_policy_parameters()
+
+
+@dataclass
+class GraphQLResult:
+    status_code: int
+    body: dict[str, Any]
+
+    @property
+    def data(self) -> dict[str, Any]:
+        assert "errors" not in self.body, self.body
+        return self.body["data"]
+
+    @property
+    def error_codes(self) -> list[str]:
+        return [e.get("extensions", {}).get("code") for e in self.body["errors"]]
+
+
+class Client:
+    """Sends GraphQL requests to the app in process, optionally with a token."""
+
+    def __init__(self, http: httpx.AsyncClient, token: str | None = None) -> None:
+        self.http = http
+        self.token = token
+
+    async def execute(
+        self, query: str, variables: dict[str, Any] | None = None
+    ) -> GraphQLResult:
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        response = await self.http.post(
+            "/graphql",
+            json={"query": query, "variables": variables or {}},
+            headers=headers,
+        )
+        return GraphQLResult(response.status_code, response.json())
+
+    async def login(
+        self, username: str, password: str = PASSWORD, unit_id: int | None = None
+    ) -> "Client":
+        result = await self.execute(
+            LOGIN,
+            {
+                "username": username,
+                "password": password,
+                "unitId": str(unit_id) if unit_id else None,
+            },
+        )
+        payload = result.data["login"]
+        assert payload["errors"] == [], payload["errors"]
+        return Client(self.http, payload["token"])
+
+
+LOGIN = """
+mutation Login($username: String!, $password: String!, $unitId: ID) {
+  login(username: $username, password: $password, unitId: $unitId) {
+    token
+    errors { field code message }
+  }
+}
+"""
+
+
+@pytest.fixture
+async def http() -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(manage_database=False)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://testserver"
+    ) as client:
+        yield client
+
+
+@pytest.fixture
+def anonymous(http: httpx.AsyncClient) -> Client:
+    return Client(http)
+
+
+async def create_unit(number: str, region_code: str = "330302", **values) -> Unit:
+    defaults = {
+        "credit_code": make_credit_code(f"91{region_code}MA2J{number[-5:]}"),
+        "name": f"测试单位{number}",
+        "nature": "企业",
+        "risk_class": 2,
+        "rate_grade": 1,
+        "legal_representative": "测试法人",
+    }
+    defaults.update(values)
+    return await Unit.create(number=number, region_id=region_code, **defaults)
+
+
+async def create_account(
+    username: str,
+    kind: AccountKind = AccountKind.UNIT_STAFF,
+    unit: Unit | None = None,
+    role: MembershipRole | None = None,
+) -> Account:
+    account = await Account.create(
+        username=username,
+        password_hash=hash_password(PASSWORD),
+        display_name=username,
+        kind=kind,
+    )
+    if unit is not None:
+        await UnitMembership.create(account=account, unit=unit, role=role)
+    return account
+
+
+@pytest.fixture
+async def unit() -> Unit:
+    return await create_unit("33030200001")
+
+
+@pytest.fixture
+async def other_unit() -> Unit:
+    return await create_unit("33030400002", region_code="330304")
+
+
+@pytest.fixture
+async def legalrep(anonymous: Client, unit: Unit) -> Client:
+    await create_account(
+        "legalrep", unit=unit, role=MembershipRole.LEGAL_REPRESENTATIVE
+    )
+    return await anonymous.login("legalrep")
+
+
+@pytest.fixture
+async def operator(anonymous: Client, unit: Unit) -> Client:
+    await create_account("operator", unit=unit, role=MembershipRole.OPERATOR)
+    return await anonymous.login("operator")
+
+
+@pytest.fixture
+async def other_legalrep(anonymous: Client, other_unit: Unit) -> Client:
+    await create_account(
+        "otherrep", unit=other_unit, role=MembershipRole.LEGAL_REPRESENTATIVE
+    )
+    return await anonymous.login("otherrep")
+
+
+async def create_reviewer(username: str, region_codes: list[str]) -> Account:
+    account = await create_account(username, kind=AccountKind.REVIEWER)
+    for code in region_codes:
+        await ReviewerRegion.create(account=account, region_id=code)
+    return account
+
+
+@pytest.fixture
+async def reviewer(anonymous: Client) -> Client:
+    await create_reviewer("reviewer", ["330302", "330304"])
+    return await anonymous.login("reviewer")
