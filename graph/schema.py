@@ -5,7 +5,6 @@ from strawberry.tools import merge_types
 
 from graph.account.mutations.login import LoginMutation
 from graph.account.queries import AccountQuery
-from graph.core.api_errors import mask_unexpected_errors
 from graph.declaration.mutations.review_declaration import ReviewDeclarationMutation
 from graph.declaration.mutations.withdraw_declaration import (
     WithdrawDeclarationMutation,
@@ -34,9 +33,7 @@ Mutation = merge_types(
     ),
 )
 
-schema = strawberry.Schema(
-    query=Query, mutation=Mutation, extensions=[mask_unexpected_errors()]
-)
+schema = strawberry.Schema(query=Query, mutation=Mutation)
 
 
 def export_sdl() -> str:

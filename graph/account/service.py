@@ -44,6 +44,7 @@ async def login(
             "login.rejected",
             actor=None,
             username=username[:50],
+            account_id=account.id if account else None,
             target_type="account",
             target_id=account.id if account else "",
             detail={"reason": "bad_credentials"},
@@ -52,7 +53,7 @@ async def login(
             [FieldProblem("password", "INVALID_CREDENTIALS", "用户名或密码错误")]
         )
     if not account.is_active:
-        logger.warning("login.rejected account_id=%s reason=disabled", account.id)
+        await _record_rejection(account, "disabled")
         raise ValidationFailed(
             [FieldProblem("username", "ACCOUNT_DISABLED", f"账号{username}已停用")]
         )
@@ -65,6 +66,7 @@ async def login(
     elif unit_id is None and len(memberships) == 1:
         unit_id = memberships[0].unit_id
     elif unit_id is not None and unit_id not in {m.unit_id for m in memberships}:
+        await _record_rejection(account, "not_a_member", unit_id)
         raise ValidationFailed(
             [
                 FieldProblem(
@@ -100,6 +102,24 @@ async def login(
     )
     return LoginResult(
         token=token, account=account, unit_id=unit_id, memberships=memberships
+    )
+
+
+async def _record_rejection(
+    account: Account, reason: str, unit_id: int | None = None
+) -> None:
+    logger.warning(
+        "login.rejected account_id=%s unit_id=%s reason=%s", account.id, unit_id, reason
+    )
+    await audit.record(
+        "login.rejected",
+        actor=None,
+        username=account.username,
+        account_id=account.id,
+        target_type="account",
+        target_id=account.id,
+        # The unit may not exist, so it goes in the detail, not the unit column.
+        detail={"reason": reason, "requested_unit_id": unit_id},
     )
 
 

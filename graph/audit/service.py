@@ -39,10 +39,10 @@ async def record(
         using_db=using,
     )
     logger.info(
-        "%s account_id=%s unit_id=%s %s_id=%s",
+        "%s account_id=%s unit_id=%s target=%s:%s",
         action,
         actor.account_id if actor else account_id,
         unit_id if unit_id is not None else (actor.unit_id if actor else None),
-        target_type or "target",
+        target_type,
         target_id,
     )

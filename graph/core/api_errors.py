@@ -5,7 +5,6 @@ with its traceback and reaches the client only as ``INTERNAL``.
 """
 
 from graphql import GraphQLError
-from strawberry.extensions import MaskErrors
 
 
 class ApiError(Exception):
@@ -30,17 +29,20 @@ class BadUserInput(ApiError):
     code = "BAD_USER_INPUT"
 
 
-def _should_mask(error: GraphQLError) -> bool:
+INTERNAL_MESSAGE = "服务器内部错误，请稍后重试"
+
+
+def mask_unexpected(error: GraphQLError) -> GraphQLError:
+    """Replace a fault's text; parse, validation and our own errors pass through.
+
+    Strawberry has already logged the original error with its traceback.
+    """
     original = error.original_error
-    if original is None:
-        # Parse and validation errors come from graphql-core and carry no secret.
-        return False
-    return not isinstance(original, ApiError)
-
-
-def mask_unexpected_errors() -> MaskErrors:
-    """Hide the text of faults; the server log keeps the traceback."""
-    return MaskErrors(
-        should_mask_error=_should_mask,
-        error_message="服务器内部错误，请稍后重试",
+    if original is None or isinstance(original, ApiError):
+        return error
+    return GraphQLError(
+        INTERNAL_MESSAGE,
+        nodes=error.nodes,
+        path=error.path,
+        extensions={"code": "INTERNAL"},
     )

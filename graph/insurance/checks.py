@@ -206,7 +206,9 @@ def _check_age(
             f"未满{MINIMUM_WORKING_AGE}周岁，不能参保",
         )
 
-    base_age = request.retirement_age or default_base_age(resident_id.gender)
+    base_age = request.retirement_age
+    if base_age is None:
+        base_age = default_base_age(resident_id.gender)
     try:
         validate_base_age(resident_id.gender, base_age)
     except InvalidValue as exc:

@@ -290,6 +290,14 @@ async def apply_enrollment(
         .select_for_update()
         .first()
     )
+    if person is not None and person.name != data["name"]:
+        return [
+            FieldProblem(
+                None,
+                "CONFLICT",
+                "该社会保障号码登记的姓名在提交后已变更，与申报姓名不一致，请驳回",
+            )
+        ]
     if person is None:
         person = await Person.create(
             ssn=declaration.ssn,

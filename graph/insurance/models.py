@@ -34,4 +34,8 @@ class InsuranceRecord(Model):
     class Meta:
         table = "insurance_record"
         unique_together = (("person", "unit", "insurance_type"),)
-        indexes = (("unit_id", "status"), ("person_id", "insurance_type", "status"))
+        indexes = (
+            ("unit_id", "person_id"),
+            ("unit_id", "status"),
+            ("person_id", "insurance_type", "status"),
+        )

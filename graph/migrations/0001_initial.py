@@ -184,7 +184,7 @@ class Migration(migrations.Migration):
                 ('suspension_remark', fields.CharField(default='', max_length=200)),
                 ('updated_at', fields.DatetimeField(auto_now=True, auto_now_add=False)),
             ],
-            options={'table': 'insurance_record', 'app': 'models', 'unique_together': (('person', 'unit', 'insurance_type'),), 'indexes': [Index(fields=['unit_id', 'status']), Index(fields=['person_id', 'insurance_type', 'status'])], 'pk_attr': 'id', 'table_description': '参保记录: one person in one unit for one insurance type.'},
+            options={'table': 'insurance_record', 'app': 'models', 'unique_together': (('person', 'unit', 'insurance_type'),), 'indexes': [Index(fields=['unit_id', 'person_id']), Index(fields=['unit_id', 'status']), Index(fields=['person_id', 'insurance_type', 'status'])], 'pk_attr': 'id', 'table_description': '参保记录: one person in one unit for one insurance type.'},
             bases=['Model'],
         ),
         ops.CreateModel(

@@ -1,6 +1,7 @@
 """Roster reads (花名册), always limited to the acting unit."""
 
 from tortoise.expressions import Subquery
+from tortoise.functions import Count
 from tortoise.query_utils import Prefetch
 
 from graph.core.paging import PageRequest
@@ -27,22 +28,31 @@ async def roster_page(
 
     Costs three statements whatever the page size: count, page, records.
     """
-    record_filter = {"unit_id": unit_id}
+    records = InsuranceRecord.filter(unit_id=unit_id)
     if status:
-        record_filter["status"] = status
+        records = records.filter(status=status)
     if insurance_type:
-        record_filter["insurance_type"] = insurance_type
+        records = records.filter(insurance_type=insurance_type)
     if identity:
-        record_filter["identity"] = identity
-    person_ids = InsuranceRecord.filter(**record_filter).values("person_id")
-
-    persons = Person.filter(id__in=Subquery(person_ids))
+        records = records.filter(identity=identity)
+    # Person filters go in a subquery rather than a join, because Tortoise
+    # groups an aggregate over a joined query by every record column.
+    matching = Person.all()
     if name and normalize_text(name):
-        persons = persons.filter(name__contains=normalize_text(name))
+        matching = matching.filter(name__contains=normalize_text(name))
     if ssn and normalize_code(ssn):
-        persons = persons.filter(ssn__startswith=normalize_code(ssn))
+        matching = matching.filter(ssn__startswith=normalize_code(ssn))
+    if normalize_text(name) or normalize_code(ssn):
+        records = records.filter(person_id__in=Subquery(matching.values("id")))
 
-    total = await persons.count()
+    # Counting distinct person ids on the (unit_id, person_id) index avoids
+    # reading the person table for the total.
+    counted = await records.annotate(
+        total=Count("person_id", distinct=True)
+    ).values_list("total", flat=True)
+    total = counted[0] if counted else 0
+
+    persons = Person.filter(id__in=Subquery(records.values("person_id")))
     items = (
         await persons.order_by("name", "id")
         .offset(page.offset)

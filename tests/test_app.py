@@ -1,0 +1,81 @@
+import pytest
+
+from graph.schema import schema
+
+TRIVIAL = "{ __typename }"
+
+
+async def test_healthz_reports_database(http):
+    response = await http.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+async def test_graphiql_page_served_offline(http):
+    response = await http.get("/graphql", headers={"Accept": "text/html"})
+
+    assert response.status_code == 200
+    assert "GraphQL 调试台" in response.text
+    assert "https://" not in response.text
+    assert "/graphiql/static/graphiql.min.js" in response.text
+
+
+async def test_graphiql_assets_served(http):
+    response = await http.get("/graphiql/static/graphiql.min.js")
+
+    assert response.status_code == 200
+    assert len(response.content) > 100_000
+
+
+async def test_trivial_query_needs_no_login(anonymous):
+    result = await anonymous.execute(TRIVIAL)
+
+    assert result.data == {"__typename": "Query"}
+
+
+async def test_bad_authorization_header_refused(http):
+    response = await http.post(
+        "/graphql",
+        json={"query": "{ me { username } }"},
+        headers={"Authorization": "Token abc"},
+    )
+
+    body = response.json()
+    assert body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+    assert "Bearer" in body["errors"][0]["message"]
+
+
+async def test_unexpected_error_masked(anonymous, monkeypatch):
+    from graph.unit import queries
+
+    async def broken(*args, **kwargs):
+        raise RuntimeError("database password is hunter2")
+
+    monkeypatch.setattr(queries.Region, "all", broken)
+    legal = await _reviewer_client(anonymous)
+
+    result = await legal.execute("{ regions { code } }")
+
+    assert result.body["errors"][0]["message"] == "服务器内部错误，请稍后重试"
+    assert result.error_codes == ["INTERNAL"]
+    assert "hunter2" not in str(result.body)
+
+
+async def _reviewer_client(anonymous):
+    from conftest import create_reviewer
+
+    await create_reviewer("masked-check", ["330302"])
+    return await anonymous.login("masked-check")
+
+
+async def test_regions_are_wenzhou_divisions(reviewer):
+    regions = (await reviewer.execute("{ regions { code name } }")).data["regions"]
+
+    assert len(regions) == 13
+    assert regions[0] == {"code": "330300", "name": "市本级"}
+
+
+@pytest.mark.parametrize("type_name", ["InsuredIdentity", "DeclarationStatus"])
+def test_fixed_enums_present(type_name):
+    assert type_name in schema.as_str()
