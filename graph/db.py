@@ -13,6 +13,7 @@ MODEL_MODULES = [
     "graph.region.models",
     "graph.unit.models",
     "graph.account.models",
+    "graph.authz.models",
     "graph.person.models",
     "graph.insurance.models",
     "graph.declaration.models",

@@ -5,6 +5,7 @@ from strawberry.tools import merge_types
 
 from graph.account.mutations.login import LoginMutation
 from graph.account.queries import AccountQuery
+from graph.authz.schema import AuthorizationMutation, AuthorizationQuery
 from graph.declaration.mutations.review_declaration import ReviewDeclarationMutation
 from graph.declaration.mutations.withdraw_declaration import (
     WithdrawDeclarationMutation,
@@ -20,7 +21,14 @@ from graph.unit.queries import UnitQuery
 
 Query = merge_types(
     "Query",
-    (AccountQuery, UnitQuery, PersonQuery, DeclarationQuery, EnrollmentPreviewQuery),
+    (
+        AccountQuery,
+        UnitQuery,
+        PersonQuery,
+        DeclarationQuery,
+        EnrollmentPreviewQuery,
+        AuthorizationQuery,
+    ),
 )
 Mutation = merge_types(
     "Mutation",
@@ -30,6 +38,7 @@ Mutation = merge_types(
         SuspendPersonMutation,
         WithdrawDeclarationMutation,
         ReviewDeclarationMutation,
+        AuthorizationMutation,
     ),
 )
 

@@ -9,6 +9,7 @@ import os
 import tempfile
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,12 @@ os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production-01234567
 from graph.account.models import Account, ReviewerRegion, UnitMembership  # noqa: E402
 from graph.account.roles import AccountKind, MembershipRole  # noqa: E402
 from graph.app import create_app  # noqa: E402
+from graph.authz.codes import (  # noqa: E402
+    AuthorizationScope,
+    BusinessType,
+    GrantStatus,
+)
+from graph.authz.models import Grant  # noqa: E402
 from graph.db import apply_migrations, open_database, tortoise_config  # noqa: E402
 from graph.region.loader import load_policy_parameters, load_regions  # noqa: E402
 from graph.unit.credit_code import make_credit_code  # noqa: E402
@@ -59,6 +66,7 @@ async def database() -> AsyncIterator[None]:
 
 TABLES = [
     "audit_entry",
+    "authorization_grant",
     "declaration",
     "insurance_record",
     "login_session",
@@ -185,7 +193,31 @@ async def create_account(
     )
     if unit is not None:
         await UnitMembership.create(account=account, unit=unit, role=role)
+        if role is MembershipRole.OPERATOR:
+            await create_grant(unit, account)
     return account
+
+
+async def create_grant(
+    unit: Unit,
+    account: Account,
+    business_types: list[BusinessType] | None = None,
+    valid_to: date = date(2030, 12, 31),
+) -> Grant:
+    """Give ``account`` a grant in ``unit``: full unless business types are named."""
+    scope = AuthorizationScope.PRECISE if business_types else AuthorizationScope.FULL
+    return await Grant.create(
+        unit=unit,
+        grantee=account,
+        grantee_name=account.display_name,
+        grantee_id_number=account.id_number,
+        grantee_mobile="13800000000",
+        scope=scope,
+        business_types=",".join(t.value for t in business_types or []),
+        valid_from=date(2024, 1, 1),
+        valid_to=valid_to,
+        status=GrantStatus.ACTIVE,
+    )
 
 
 @pytest.fixture

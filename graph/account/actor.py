@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from graph.account.models import LoginSession, ReviewerRegion, UnitMembership
 from graph.account.roles import AccountKind, MembershipRole
 from graph.account.tokens import InvalidToken, read_token
+from graph.authz.codes import BusinessType
+from graph.authz.service import active_grant
 
 logger = logging.getLogger(__name__)
 
@@ -22,17 +24,31 @@ class Actor:
     unit_region_code: str | None = None
     role: MembershipRole | None = None
     region_codes: frozenset[str] = field(default_factory=frozenset)
+    grant_id: int | None = None
+    # None means every business type: the legal representative or a full grant.
+    business_types: frozenset[BusinessType] | None = None
 
     @property
     def is_reviewer(self) -> bool:
         return self.kind is AccountKind.REVIEWER
 
     @property
+    def is_legal_representative(self) -> bool:
+        return self.role is MembershipRole.LEGAL_REPRESENTATIVE
+
+    @property
     def authorization(self) -> str:
         """Name of the right the caller acts under, as written to the audit log."""
         if self.is_reviewer:
             return "REVIEWER"
+        if self.grant_id is not None:
+            return f"GRANT:{self.grant_id}"
         return self.role.value if self.role else ""
+
+    def may_handle(self, business_type: BusinessType) -> bool:
+        if self.role is None:
+            return False
+        return self.business_types is None or business_type in self.business_types
 
 
 @dataclass(frozen=True)
@@ -85,6 +101,8 @@ async def authenticate(authorization_header: str | None) -> Authentication:
 
     role = None
     region_code = None
+    grant_id = None
+    business_types = None
     if session.unit_id is not None:
         membership = (
             await UnitMembership.filter(
@@ -102,6 +120,19 @@ async def authenticate(authorization_header: str | None) -> Authentication:
             return Authentication(None, "您已不是该单位的经办人员，请重新登录")
         role = membership.role
         region_code = membership.unit.region_id
+        if role is MembershipRole.OPERATOR:
+            grant = await active_grant(session.unit_id, account.id)
+            if grant is None:
+                logger.warning(
+                    "auth.rejected account_id=%s unit_id=%s reason=no_valid_grant",
+                    account.id,
+                    session.unit_id,
+                )
+                return Authentication(
+                    None, "您在该单位的授权已撤销或已过期，请联系法定代表人"
+                )
+            grant_id = grant.id
+            business_types = grant.business_type_set
 
     return Authentication(
         Actor(
@@ -113,5 +144,7 @@ async def authenticate(authorization_header: str | None) -> Authentication:
             unit_id=session.unit_id,
             unit_region_code=region_code,
             role=role,
+            grant_id=grant_id,
+            business_types=business_types,
         )
     )

@@ -11,6 +11,9 @@ class Account(Model):
     username = fields.CharField(max_length=50, unique=True)
     password_hash = fields.CharField(max_length=200)
     display_name = fields.CharField(max_length=50)
+    # Real-name identity, used to match an authorization to its operator.
+    id_number = fields.CharField(max_length=18, default="", db_index=True)
+    mobile = fields.CharField(max_length=20, default="")
     kind = fields.CharEnumField(AccountKind, max_length=20)
     is_active = fields.BooleanField(default=True)
     created_at = fields.DatetimeField(auto_now_add=True)

@@ -1,12 +1,14 @@
 """Audit log rows, written in the same transaction as the change they record."""
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
-from graph.account.actor import Actor
 from graph.audit.models import AuditEntry
+
+if TYPE_CHECKING:
+    from graph.account.actor import Actor
 
 logger = logging.getLogger(__name__)
 
@@ -14,7 +16,7 @@ logger = logging.getLogger(__name__)
 async def record(
     action: str,
     *,
-    actor: Actor | None,
+    actor: "Actor | None",
     unit_id: int | None = None,
     target_type: str = "",
     target_id: int | str = "",

@@ -5,6 +5,7 @@ from typing import Any
 from strawberry.permission import BasePermission
 
 from graph.account.actor import Actor
+from graph.authz.codes import BusinessType
 from graph.core.api_errors import Forbidden, Unauthenticated
 from graph.core.context import Info
 
@@ -84,4 +85,36 @@ class ActsForUnitOrReviews(BasePermission):
         actor = require_actor(info)
         if not actor.is_reviewer:
             require_unit_actor(info)
+        return True
+
+
+def require_business(actor: Actor, business_type: BusinessType) -> None:
+    if not actor.may_handle(business_type):
+        raise Forbidden(f"您的授权不包含“{business_type.label}”业务")
+
+
+def may_handle(business_type: BusinessType) -> type[BasePermission]:
+    """Build the permission for one business type: unit actor with a grant for it."""
+
+    class MayHandle(ActsForUnit):
+        message = f"您的授权不包含“{business_type.label}”业务"
+
+        def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+            super().has_permission(source, info, **kwargs)
+            require_business(info.context.actor, business_type)
+            return True
+
+    MayHandle.__name__ = f"MayHandle{business_type.value.title()}"
+    return MayHandle
+
+
+class IsLegalRepresentative(ActsForUnit):
+    """The caller is the legal representative of the acting unit."""
+
+    message = "仅法定代表人可以管理授权"
+
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        super().has_permission(source, info, **kwargs)
+        if not info.context.actor.is_legal_representative:
+            raise Forbidden(self.message)
         return True

@@ -42,6 +42,8 @@ class ErrorCode(StrEnum):
     INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
     ACCOUNT_DISABLED = "ACCOUNT_DISABLED"
     NOT_A_MEMBER = "NOT_A_MEMBER"
+    INVALID_PERIOD = "INVALID_PERIOD"
+    ALREADY_GRANTED = "ALREADY_GRANTED"
 
 
 @strawberry.type(description="输入错误 (rejected input value)")

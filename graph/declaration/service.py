@@ -8,8 +8,10 @@ from tortoise.transactions import in_transaction
 
 from graph.account.actor import Actor
 from graph.audit import service as audit
+from graph.authz.codes import BusinessType
 from graph.core.clock import now
 from graph.core.errors import FieldProblem, ValidationFailed
+from graph.core.permissions import require_business
 from graph.core.text import normalize_text
 from graph.declaration.codes import DeclarationKind, DeclarationStatus
 from graph.declaration.models import Declaration
@@ -24,6 +26,13 @@ APPLIERS: dict[DeclarationKind, Applier] = {
     DeclarationKind.ENROLLMENT: apply_enrollment,
     DeclarationKind.REENROLLMENT: apply_enrollment,
     DeclarationKind.SUSPENSION: apply_suspension,
+}
+
+# The business type an operator's grant must cover to act on a declaration.
+BUSINESS_TYPES: dict[DeclarationKind, BusinessType] = {
+    DeclarationKind.ENROLLMENT: BusinessType.ENROLLMENT,
+    DeclarationKind.REENROLLMENT: BusinessType.ENROLLMENT,
+    DeclarationKind.SUSPENSION: BusinessType.SUSPENSION,
 }
 
 MAX_COMMENT_LENGTH = 500
@@ -133,6 +142,7 @@ async def withdraw(actor: Actor, declaration_id: int) -> Declaration:
     )
     if declaration is None:
         raise _not_found(declaration_id)
+    require_business(actor, BUSINESS_TYPES[declaration.kind])
     if declaration.status is not DeclarationStatus.PENDING:
         raise _not_pending(declaration)
 

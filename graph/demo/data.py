@@ -14,6 +14,8 @@ from tortoise.transactions import in_transaction
 from graph.account.models import Account, ReviewerRegion, UnitMembership
 from graph.account.passwords import hash_password
 from graph.account.roles import AccountKind, MembershipRole
+from graph.authz.codes import AuthorizationScope, GrantStatus
+from graph.authz.models import Grant
 from graph.declaration.codes import DeclarationKind, DeclarationStatus
 from graph.declaration.models import Declaration
 from graph.insurance.codes import (
@@ -99,12 +101,16 @@ async def _create_accounts(unit: Unit) -> dict[str, Account]:
         username="legalrep",
         password_hash=password_hash,
         display_name="陈建国",
+        id_number=make_resident_id("330302", date(1975, 9, 20), 7, Gender.MALE),
+        mobile="13957700009",
         kind=AccountKind.UNIT_STAFF,
     )
     operator = await Account.create(
         username="operator",
         password_hash=password_hash,
         display_name="林晓燕",
+        id_number=make_resident_id("330302", date(1988, 5, 12), 3, Gender.FEMALE),
+        mobile="13957700001",
         kind=AccountKind.UNIT_STAFF,
     )
     reviewer = await Account.create(
@@ -118,6 +124,18 @@ async def _create_accounts(unit: Unit) -> dict[str, Account]:
     )
     await UnitMembership.create(
         account=operator, unit=unit, role=MembershipRole.OPERATOR
+    )
+    await Grant.create(
+        unit=unit,
+        grantee=operator,
+        grantee_name=operator.display_name,
+        grantee_id_number=operator.id_number,
+        grantee_mobile=operator.mobile,
+        scope=AuthorizationScope.FULL,
+        valid_from=date(2024, 1, 1),
+        valid_to=date(2028, 12, 31),
+        status=GrantStatus.ACTIVE,
+        granted_by=legalrep,
     )
     regions = await Region.filter(city_code="330300")
     await ReviewerRegion.bulk_create(

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import jwt
 import pytest
-from conftest import PASSWORD, Client, create_account
+from conftest import PASSWORD, Client, create_account, create_grant
 
 from graph.account.models import Account, UnitMembership
 from graph.account.roles import MembershipRole
@@ -55,6 +55,7 @@ async def two_unit_account(unit, other_unit) -> Account:
     await UnitMembership.create(
         account=account, unit=other_unit, role=MembershipRole.OPERATOR
     )
+    await create_grant(other_unit, account)
     return account
 
 

@@ -51,7 +51,7 @@ async def test_enroll_records_authorization(operator, legalrep):
     by_legalrep = await enroll(legalrep, ssn=ssn(sequence=10))
     operator_row = await Declaration.get(id=int(by_operator["declaration"]["id"]))
     legalrep_row = await Declaration.get(id=int(by_legalrep["declaration"]["id"]))
-    assert operator_row.submitted_as == "OPERATOR"
+    assert operator_row.submitted_as.startswith("GRANT:")
     assert legalrep_row.submitted_as == "LEGAL_REPRESENTATIVE"
 
 

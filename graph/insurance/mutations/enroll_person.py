@@ -2,10 +2,11 @@ from typing import Annotated
 
 import strawberry
 
+from graph.authz.codes import BusinessType
 from graph.core.clock import today
 from graph.core.context import Info
 from graph.core.errors import ValidationFailed
-from graph.core.permissions import ActsForUnit
+from graph.core.permissions import may_handle
 from graph.core.types import field_errors
 from graph.declaration.repository import readable_declaration
 from graph.declaration.types import DeclarationType
@@ -33,7 +34,7 @@ class EnrollPersonMutation:
     @strawberry.mutation(
         description="职工参保登记 (enroll a new employee or re-enroll a suspended one; "
         "creates a pending declaration for review)",
-        permission_classes=[ActsForUnit],
+        permission_classes=[may_handle(BusinessType.ENROLLMENT)],
     )
     async def enroll_person(
         self,
@@ -65,7 +66,7 @@ class EnrollmentPreviewQuery:
     @strawberry.field(
         description="参保登记核定 (check an enrollment and show the resulting records "
         "before submitting; saves nothing)",
-        permission_classes=[ActsForUnit],
+        permission_classes=[may_handle(BusinessType.ENROLLMENT)],
     )
     async def enrollment_preview(
         self,

@@ -2,10 +2,11 @@ from typing import Annotated
 
 import strawberry
 
+from graph.authz.codes import BusinessType
 from graph.core.clock import today
 from graph.core.context import Info
 from graph.core.errors import ValidationFailed
-from graph.core.permissions import ActsForUnit
+from graph.core.permissions import may_handle
 from graph.core.types import field_errors
 from graph.declaration.repository import readable_declaration
 from graph.declaration.types import DeclarationType
@@ -20,7 +21,7 @@ class SuspendPersonMutation:
     @strawberry.mutation(
         description="职工暂停参保 (suspend every active record of the person in the "
         "unit; creates a pending declaration for review)",
-        permission_classes=[ActsForUnit],
+        permission_classes=[may_handle(BusinessType.SUSPENSION)],
     )
     async def suspend_person(
         self,

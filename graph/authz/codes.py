@@ -1,0 +1,52 @@
+from enum import StrEnum
+
+
+class BusinessType(StrEnum):
+    """业务类型 that a precise authorization (精准授权) may name."""
+
+    ENROLLMENT = "ENROLLMENT"
+    SUSPENSION = "SUSPENSION"
+
+    @property
+    def label(self) -> str:
+        return {
+            "ENROLLMENT": "职工参保登记",
+            "SUSPENSION": "职工暂停参保",
+        }[self.value]
+
+
+class AuthorizationScope(StrEnum):
+    FULL = "FULL"
+    PRECISE = "PRECISE"
+
+    @property
+    def label(self) -> str:
+        return {"FULL": "全业务授权", "PRECISE": "精准授权"}[self.value]
+
+
+class GrantStatus(StrEnum):
+    REQUESTED = "REQUESTED"
+    ACTIVE = "ACTIVE"
+    REJECTED = "REJECTED"
+    REVOKED = "REVOKED"
+
+    @property
+    def label(self) -> str:
+        return {
+            "REQUESTED": "待审批",
+            "ACTIVE": "已授权",
+            "REJECTED": "已拒绝",
+            "REVOKED": "已撤销",
+        }[self.value]
+
+
+class CredentialKind(StrEnum):
+    BUSINESS_LICENCE = "BUSINESS_LICENCE"
+    DIGITAL_CERTIFICATE = "DIGITAL_CERTIFICATE"
+
+    @property
+    def label(self) -> str:
+        return {
+            "BUSINESS_LICENCE": "电子营业执照",
+            "DIGITAL_CERTIFICATE": "数字法人证书",
+        }[self.value]
