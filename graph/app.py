@@ -48,8 +48,8 @@ class GraphQLApp(GraphQL):
     ) -> GraphQLHTTPResponse:
         # Masking here rather than in a schema extension spares a wrapper
         # around every field resolver, which costs a fifth of a roster page.
-        # NOTE: errors sent over websockets bypass this hook; the schema has
-        # no subscription yet.
+        # Errors sent over websockets bypass this hook, so each subscription
+        # masks its own faults.
         if result.errors:
             result.errors = [mask_unexpected(error) for error in result.errors]
         return await super().process_result(request, result)

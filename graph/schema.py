@@ -1,11 +1,19 @@
 """The GraphQL schema, merged from each business area's queries and mutations."""
 
+import logging
+
 import strawberry
 from strawberry.tools import merge_types
 
 from graph.account.mutations.login import LoginMutation
 from graph.account.queries import AccountQuery
+from graph.authz.scan_schema import (
+    ScanLoginMutation,
+    ScanLoginQuery,
+    ScanLoginSubscription,
+)
 from graph.authz.schema import AuthorizationMutation, AuthorizationQuery
+from graph.core.api_errors import ApiError
 from graph.declaration.mutations.review_declaration import ReviewDeclarationMutation
 from graph.declaration.mutations.withdraw_declaration import (
     WithdrawDeclarationMutation,
@@ -19,6 +27,8 @@ from graph.insurance.mutations.suspend_person import SuspendPersonMutation
 from graph.person.queries import PersonQuery
 from graph.unit.queries import UnitQuery
 
+logger = logging.getLogger(__name__)
+
 Query = merge_types(
     "Query",
     (
@@ -28,6 +38,7 @@ Query = merge_types(
         DeclarationQuery,
         EnrollmentPreviewQuery,
         AuthorizationQuery,
+        ScanLoginQuery,
     ),
 )
 Mutation = merge_types(
@@ -39,10 +50,32 @@ Mutation = merge_types(
         WithdrawDeclarationMutation,
         ReviewDeclarationMutation,
         AuthorizationMutation,
+        ScanLoginMutation,
     ),
 )
 
-schema = strawberry.Schema(query=Query, mutation=Mutation)
+Subscription = merge_types("Subscription", (ScanLoginSubscription,))
+
+
+class Schema(strawberry.Schema):
+    """Schema that logs only faults as errors; expected refusals are routine."""
+
+    def process_errors(self, errors, execution_context=None) -> None:
+        faults = [
+            error
+            for error in errors
+            if error.original_error is not None
+            and error.path is not None
+            and not isinstance(error.original_error, ApiError)
+        ]
+        for error in errors:
+            if error not in faults:
+                logger.info("graphql.rejected message=%s", error.message[:200])
+        if faults:
+            super().process_errors(faults, execution_context)
+
+
+schema = Schema(query=Query, mutation=Mutation, subscription=Subscription)
 
 
 def export_sdl() -> str:

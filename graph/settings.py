@@ -2,7 +2,7 @@
 
 ``DATABASE_URL`` selects the database (default: a SQLite file under ``data/``),
 ``SECRET_KEY`` signs tokens (default: a key generated once and kept under
-``data/``), ``DATA_DIR`` and ``UPLOAD_DIR`` move those folders.
+``data/``), ``DATA_DIR`` moves that folder.
 """
 
 import os
@@ -18,7 +18,6 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 class Settings:
     database_url: str
     data_dir: Path
-    upload_dir: Path
     token_lifetime_seconds: int
 
 
@@ -26,12 +25,10 @@ class Settings:
 def get_settings() -> Settings:
     """Read the settings once per process."""
     data_dir = Path(os.environ.get("DATA_DIR", PROJECT_ROOT / "data"))
-    upload_dir = Path(os.environ.get("UPLOAD_DIR", PROJECT_ROOT / "uploads"))
     default_url = f"sqlite://{data_dir / 'graph.sqlite3'}"
     return Settings(
         database_url=os.environ.get("DATABASE_URL") or default_url,
         data_dir=data_dir,
-        upload_dir=upload_dir,
         token_lifetime_seconds=int(os.environ.get("TOKEN_LIFETIME_SECONDS", 8 * 3600)),
     )
 

@@ -10,7 +10,6 @@ import tempfile
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -20,7 +19,6 @@ from tortoise import Tortoise, connections
 
 _TEMP = tempfile.mkdtemp(prefix="graph-tests-")
 os.environ.setdefault("DATA_DIR", _TEMP)
-os.environ.setdefault("UPLOAD_DIR", str(Path(_TEMP) / "uploads"))
 os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production-0123456789")
 
 from graph.account.models import Account, ReviewerRegion, UnitMembership  # noqa: E402
@@ -66,6 +64,8 @@ async def database() -> AsyncIterator[None]:
 
 TABLES = [
     "audit_entry",
+    "login_ticket",
+    "licence",
     "authorization_grant",
     "declaration",
     "insurance_record",

@@ -14,6 +14,8 @@ class Account(Model):
     # Real-name identity, used to match an authorization to its operator.
     id_number = fields.CharField(max_length=18, default="", db_index=True)
     mobile = fields.CharField(max_length=20, default="")
+    # PIN of the mini-program wallet, for licences authorized to this account.
+    pin_hash = fields.CharField(max_length=200, default="")
     kind = fields.CharEnumField(AccountKind, max_length=20)
     is_active = fields.BooleanField(default=True)
     created_at = fields.DatetimeField(auto_now_add=True)
@@ -58,6 +60,8 @@ class LoginSession(Model):
     created_at = fields.DatetimeField(auto_now_add=True)
     expires_at = fields.DatetimeField()
     ended_at = fields.DatetimeField(null=True)
+    # PASSWORD, BUSINESS_LICENCE or DIGITAL_CERTIFICATE.
+    method = fields.CharField(max_length=30, default="PASSWORD")
 
     class Meta:
         table = "login_session"

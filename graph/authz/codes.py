@@ -50,3 +50,21 @@ class CredentialKind(StrEnum):
             "BUSINESS_LICENCE": "电子营业执照",
             "DIGITAL_CERTIFICATE": "数字法人证书",
         }[self.value]
+
+
+class TicketStatus(StrEnum):
+    WAITING = "WAITING"
+    SCANNED = "SCANNED"
+    CONFIRMED = "CONFIRMED"
+    CANCELLED = "CANCELLED"
+    EXPIRED = "EXPIRED"
+
+    @property
+    def label(self) -> str:
+        return {
+            "WAITING": "等待扫码",
+            "SCANNED": "已扫码，等待确认",
+            "CONFIRMED": "已确认登录",
+            "CANCELLED": "已取消",
+            "EXPIRED": "已过期",
+        }[self.value]

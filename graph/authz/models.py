@@ -6,6 +6,7 @@ from graph.authz.codes import (
     BusinessType,
     CredentialKind,
     GrantStatus,
+    TicketStatus,
 )
 
 
@@ -49,3 +50,48 @@ class Grant(Model):
     class Meta:
         table = "authorization_grant"
         indexes = (("unit_id", "grantee_id", "status"),)
+
+
+class Licence(Model):
+    """电子营业执照 or 数字法人证书 of a unit, held by its legal representative.
+
+    The holder unlocks it in the mini-program with the licence PIN.
+    """
+
+    id = fields.IntField(pk=True)
+    unit = fields.ForeignKeyField("models.Unit", related_name="licences")
+    kind = fields.CharEnumField(CredentialKind, max_length=30)
+    holder = fields.ForeignKeyField("models.Account", related_name="licences")
+    pin_hash = fields.CharField(max_length=200)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "licence"
+        unique_together = (("unit", "kind"),)
+
+
+class LoginTicket(Model):
+    """扫码登录 ticket: shown by the portal as a QR code, confirmed in the app.
+
+    Only the SHA-256 of the portal's secret is kept, so the QR code (which
+    carries the ticket alone) cannot collect the token.
+    """
+
+    id = fields.IntField(pk=True)
+    ticket = fields.CharField(max_length=64, unique=True)
+    secret_hash = fields.CharField(max_length=64)
+    status = fields.CharEnumField(TicketStatus, max_length=10)
+    system_name = fields.CharField(max_length=50)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    expires_at = fields.DatetimeField()
+    scanned_by = fields.ForeignKeyField(
+        "models.Account", related_name="scanned_tickets", null=True
+    )
+    unit = fields.ForeignKeyField(
+        "models.Unit", related_name="login_tickets", null=True
+    )
+    credential_kind = fields.CharEnumField(CredentialKind, max_length=30, null=True)
+    collected_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "login_ticket"

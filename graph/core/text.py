@@ -23,11 +23,19 @@ def normalize_text(value: str | None) -> str:
 
     NFKC turns full-width letters, digits and punctuation into their ASCII forms
     and the no-break space U+00A0 and ideographic space U+3000 into a plain
-    space. Characters inside the text are kept. Returns "" for None.
+    space. Characters inside the text are kept, except NUL, which is removed.
+    Returns "" for None.
     """
     if value is None:
         return ""
+    # NUL carries no meaning in any field and PostgreSQL cannot store it.
+    value = value.replace("\x00", "")
     return _SURROUNDING_INVISIBLE.sub("", unicodedata.normalize("NFKC", value))
+
+
+def has_control_character(value: str) -> bool:
+    """Tell whether text contains a control character such as a line break."""
+    return any(unicodedata.category(character) == "Cc" for character in value)
 
 
 def normalize_code(value: str | None) -> str:

@@ -44,6 +44,10 @@ class ErrorCode(StrEnum):
     NOT_A_MEMBER = "NOT_A_MEMBER"
     INVALID_PERIOD = "INVALID_PERIOD"
     ALREADY_GRANTED = "ALREADY_GRANTED"
+    TICKET_EXPIRED = "TICKET_EXPIRED"
+    TICKET_USED = "TICKET_USED"
+    INVALID_PIN = "INVALID_PIN"
+    INVALID_CHARACTER = "INVALID_CHARACTER"
 
 
 @strawberry.type(description="输入错误 (rejected input value)")

@@ -8,10 +8,12 @@ from datetime import date
 from tortoise.queryset import QuerySet
 
 from graph.account.actor import Actor
+from graph.core.errors import FieldProblem, ValidationFailed
 from graph.core.paging import PageRequest
 from graph.core.text import normalize_code, normalize_text
 from graph.declaration.codes import DeclarationKind, DeclarationStatus
 from graph.declaration.models import Declaration
+from graph.unit.models import Unit
 
 RELATED = ("unit", "region", "submitted_by", "reviewer")
 
@@ -105,3 +107,30 @@ async def personnel_change_page(
         .select_related(*RELATED)
     )
     return total, list(items)
+
+
+async def ensure_no_pending(unit, ssn: str, connection) -> None:
+    """Raise unless the person has no pending declaration in the unit.
+
+    Runs inside the submitting transaction after locking the unit's row, so
+    two clerks submitting for the same person at once get one declaration.
+    SQLite runs one write transaction at a time, which gives the same order.
+    """
+    await Unit.filter(id=unit.id).using_db(connection).select_for_update().first()
+    pending = (
+        await Declaration.filter(
+            unit_id=unit.id, ssn=ssn, status=DeclarationStatus.PENDING
+        )
+        .using_db(connection)
+        .exists()
+    )
+    if pending:
+        raise ValidationFailed(
+            [
+                FieldProblem(
+                    "ssn",
+                    "DECLARATION_PENDING",
+                    f"社会保障号码{ssn}已有待审核的申报，请等待审核或撤回后再办理",
+                )
+            ]
+        )

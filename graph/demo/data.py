@@ -14,8 +14,8 @@ from tortoise.transactions import in_transaction
 from graph.account.models import Account, ReviewerRegion, UnitMembership
 from graph.account.passwords import hash_password
 from graph.account.roles import AccountKind, MembershipRole
-from graph.authz.codes import AuthorizationScope, GrantStatus
-from graph.authz.models import Grant
+from graph.authz.codes import AuthorizationScope, CredentialKind, GrantStatus
+from graph.authz.models import Grant, Licence
 from graph.declaration.codes import DeclarationKind, DeclarationStatus
 from graph.declaration.models import Declaration
 from graph.insurance.codes import (
@@ -38,6 +38,7 @@ from graph.unit.models import Unit
 logger = logging.getLogger(__name__)
 
 DEMO_PASSWORD = "demo123456"
+DEMO_PIN = "112233"
 DEMO_UNIT_REGION = "330302"
 DEFAULT_EMPLOYEES = 200
 
@@ -137,6 +138,11 @@ async def _create_accounts(unit: Unit) -> dict[str, Account]:
         status=GrantStatus.ACTIVE,
         granted_by=legalrep,
     )
+    pin_hash = hash_password(DEMO_PIN)
+    for kind in CredentialKind:
+        await Licence.create(unit=unit, kind=kind, holder=legalrep, pin_hash=pin_hash)
+    operator.pin_hash = pin_hash
+    await operator.save()
     regions = await Region.filter(city_code="330300")
     await ReviewerRegion.bulk_create(
         [ReviewerRegion(account=reviewer, region=region) for region in regions]

@@ -10,7 +10,12 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from graph.core.errors import FieldProblem, InvalidValue
-from graph.core.text import normalize_code, normalize_text, shorten_for_message
+from graph.core.text import (
+    has_control_character,
+    normalize_code,
+    normalize_text,
+    shorten_for_message,
+)
 from graph.insurance.codes import EmploymentForm, InsuredIdentity, SuspensionReason
 from graph.insurance.rules import MINIMUM_WORKING_AGE, age_on, last_day_of_month
 from graph.person.resident_id import ResidentId, parse_resident_id
@@ -68,6 +73,12 @@ class _Collector:
         value = normalize_text(raw)
         if required and not value:
             self.add(field, "REQUIRED", f"{label}不能为空")
+        elif has_control_character(value):
+            self.add(
+                field,
+                "INVALID_CHARACTER",
+                f"{label}“{shorten_for_message(value)!r}”含有换行等控制字符，请删除后重试",
+            )
         elif len(value) > max_length:
             self.add(
                 field,

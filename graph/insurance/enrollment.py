@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from graph.account.actor import Actor
@@ -18,6 +19,7 @@ from graph.audit import service as audit
 from graph.core.errors import FieldProblem, ValidationFailed
 from graph.declaration.codes import DeclarationKind, DeclarationStatus
 from graph.declaration.models import Declaration
+from graph.declaration.repository import ensure_no_pending
 from graph.insurance.checks import EnrollmentRequest, check_enrollment
 from graph.insurance.codes import InsuranceStatus, InsuranceType
 from graph.insurance.models import InsuranceRecord
@@ -243,6 +245,7 @@ async def submit_enrollment(
     plan = await plan_enrollment(unit, request, today)
     person = await Person.get_or_none(ssn=plan.request.ssn)
     async with in_transaction() as connection:
+        await ensure_no_pending(unit, plan.request.ssn, connection)
         declaration = await Declaration.create(
             kind=(
                 DeclarationKind.REENROLLMENT
@@ -299,13 +302,23 @@ async def apply_enrollment(
             )
         ]
     if person is None:
-        person = await Person.create(
-            ssn=declaration.ssn,
-            name=data["name"],
-            gender=data["gender"],
-            birth_date=date.fromisoformat(data["birthDate"]),
-            using_db=connection,
-        )
+        try:
+            person = await Person.create(
+                ssn=declaration.ssn,
+                name=data["name"],
+                gender=data["gender"],
+                birth_date=date.fromisoformat(data["birthDate"]),
+                using_db=connection,
+            )
+        except IntegrityError:
+            # Another approval created the same person a moment ago.
+            return [
+                FieldProblem(
+                    None,
+                    "CONFLICT",
+                    "该人员正被另一笔申报同时办理，请稍后重试审核",
+                )
+            ]
     person.mobile = data["mobile"]
     person.phone = data["phone"]
     person.email = data["email"]

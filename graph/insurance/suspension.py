@@ -11,6 +11,7 @@ from graph.audit import service as audit
 from graph.core.errors import FieldProblem, ValidationFailed
 from graph.declaration.codes import DeclarationKind, DeclarationStatus
 from graph.declaration.models import Declaration
+from graph.declaration.repository import ensure_no_pending
 from graph.insurance.checks import SuspensionRequest, check_suspension
 from graph.insurance.codes import InsuranceStatus, InsuranceType
 from graph.insurance.models import InsuranceRecord
@@ -86,6 +87,7 @@ async def submit_suspension(
     plan = await plan_suspension(unit, request, today)
     clean = plan.request
     async with in_transaction() as connection:
+        await ensure_no_pending(unit, plan.request.ssn, connection)
         declaration = await Declaration.create(
             kind=DeclarationKind.SUSPENSION,
             unit_id=unit.id,
