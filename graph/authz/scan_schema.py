@@ -17,7 +17,7 @@ from graph.core.context import Info
 from graph.core.errors import ValidationFailed
 from graph.core.ids import parse_row_id
 from graph.core.permissions import IsAuthenticated
-from graph.core.types import FieldError, field_errors
+from graph.core.types import FieldError, enum_labels, field_errors
 from graph.unit.types import UnitSummary
 
 logger = logging.getLogger(__name__)
@@ -25,8 +25,7 @@ logger = logging.getLogger(__name__)
 TicketStatus = strawberry.enum(
     codes.TicketStatus,
     name="LoginTicketStatus",
-    description="扫码状态 (scan login status): "
-    + ", ".join(f"{m.name} {m.label}" for m in codes.TicketStatus),
+    description="扫码状态 (scan login status): " + enum_labels(codes.TicketStatus),
 )
 
 # How often a subscription reads the ticket again. Reading the row (not a

@@ -7,32 +7,28 @@ from graph.authz.models import Grant
 from graph.authz.service import GrantRequest
 from graph.core.clock import today
 from graph.core.masking import mask_mobile, mask_resident_id
-from graph.core.types import FieldError
-
-
-def _labels(enum: type) -> str:
-    return ", ".join(f"{member.name} {member.label}" for member in enum)
-
+from graph.core.types import FieldError, enum_labels
 
 BusinessType = strawberry.enum(
     codes.BusinessType,
     name="BusinessType",
-    description="业务类型 (business type): " + _labels(codes.BusinessType),
+    description="业务类型 (business type): " + enum_labels(codes.BusinessType),
 )
 AuthorizationScope = strawberry.enum(
     codes.AuthorizationScope,
     name="AuthorizationScope",
-    description="授权方式 (authorization scope): " + _labels(codes.AuthorizationScope),
+    description="授权方式 (authorization scope): "
+    + enum_labels(codes.AuthorizationScope),
 )
 GrantStatus = strawberry.enum(
     codes.GrantStatus,
     name="GrantStatus",
-    description="授权状态 (grant status): " + _labels(codes.GrantStatus),
+    description="授权状态 (grant status): " + enum_labels(codes.GrantStatus),
 )
 CredentialKind = strawberry.enum(
     codes.CredentialKind,
     name="CredentialKind",
-    description="证照类型 (credential kind): " + _labels(codes.CredentialKind),
+    description="证照类型 (credential kind): " + enum_labels(codes.CredentialKind),
 )
 
 

@@ -67,5 +67,10 @@ class FieldError:
         )
 
 
+def enum_labels(enum: type) -> str:
+    """List an enum's members with their Chinese labels, for descriptions."""
+    return ", ".join(f"{member.name} {member.label}" for member in enum)
+
+
 def field_errors(problems: list[FieldProblem]) -> list[FieldError]:
     return [FieldError.from_problem(problem) for problem in problems]

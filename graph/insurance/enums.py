@@ -2,13 +2,9 @@
 
 import strawberry
 
+from graph.core.types import enum_labels
 from graph.insurance import codes
 from graph.insurance.rules import BaseAdjustment
-
-
-def _labels(enum: type) -> str:
-    return ", ".join(f"{member.name} {member.label}" for member in enum)
-
 
 InsuranceType = strawberry.enum(
     codes.InsuranceType,
@@ -19,22 +15,22 @@ InsuranceType = strawberry.enum(
 InsuranceStatus = strawberry.enum(
     codes.InsuranceStatus,
     name="InsuranceStatus",
-    description="参保状态 (insurance status): " + _labels(codes.InsuranceStatus),
+    description="参保状态 (insurance status): " + enum_labels(codes.InsuranceStatus),
 )
 InsuredIdentity = strawberry.enum(
     codes.InsuredIdentity,
     name="InsuredIdentity",
-    description="参保身份 (insured identity): " + _labels(codes.InsuredIdentity),
+    description="参保身份 (insured identity): " + enum_labels(codes.InsuredIdentity),
 )
 SuspensionReason = strawberry.enum(
     codes.SuspensionReason,
     name="SuspensionReason",
-    description="中断原因 (suspension reason): " + _labels(codes.SuspensionReason),
+    description="中断原因 (suspension reason): " + enum_labels(codes.SuspensionReason),
 )
 EmploymentForm = strawberry.enum(
     codes.EmploymentForm,
     name="EmploymentForm",
-    description="用工形式 (employment form): " + _labels(codes.EmploymentForm),
+    description="用工形式 (employment form): " + enum_labels(codes.EmploymentForm),
 )
 BaseAdjustmentEnum = strawberry.enum(
     BaseAdjustment,
