@@ -37,6 +37,14 @@ class Actor:
         return self.role is MembershipRole.LEGAL_REPRESENTATIVE
 
     @property
+    def holds_licence(self) -> bool:
+        """Tell whether the caller may authorize operators for the unit."""
+        return self.role in (
+            MembershipRole.LEGAL_REPRESENTATIVE,
+            MembershipRole.LICENCE_ADMINISTRATOR,
+        )
+
+    @property
     def authorization(self) -> str:
         """Name of the right the caller acts under, as written to the audit log."""
         if self.is_reviewer:

@@ -15,7 +15,7 @@ MembershipRole = strawberry.enum(
     MembershipRoleCode,
     name="MembershipRole",
     description="单位角色 (role in a unit): LEGAL_REPRESENTATIVE 法定代表人, "
-    "OPERATOR 经办人",
+    "OPERATOR 经办人, LICENCE_ADMINISTRATOR 证照管理员",
 )
 
 

@@ -153,3 +153,22 @@ class AuthorizationPayload:
         description="授权 (the authorization after the change)"
     )
     errors: list[FieldError] = strawberry.field(description="错误 (errors)")
+
+
+@strawberry.input(description="申请授权 (an operator's authorization request)")
+class RequestAuthorizationInput:
+    credit_code: str = strawberry.field(
+        description="单位统一社会信用代码* (credit code of the unit asked)"
+    )
+    scope: AuthorizationScope = strawberry.field(description="授权方式* (scope)")
+    business_types: list[BusinessType] = strawberry.field(
+        default_factory=list, description="授权业务 (required for PRECISE)"
+    )
+    valid_from: date = strawberry.field(description="授权起始日期* (valid from)")
+    valid_to: date = strawberry.field(description="授权截止日期* (valid to)")
+
+
+@strawberry.type(description="设置证照管理员结果 (appoint payload)")
+class AppointLicenceAdministratorPayload:
+    ok: bool = strawberry.field(description="已设置 (appointed)")
+    errors: list[FieldError] = strawberry.field(description="错误 (errors)")

@@ -118,3 +118,15 @@ class IsLegalRepresentative(ActsForUnit):
         if not info.context.actor.is_legal_representative:
             raise Forbidden(self.message)
         return True
+
+
+class HoldsLicence(ActsForUnit):
+    """The caller is the legal representative or a licence administrator."""
+
+    message = "仅法定代表人或证照管理员可以管理授权"
+
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        super().has_permission(source, info, **kwargs)
+        if not info.context.actor.holds_licence:
+            raise Forbidden(self.message)
+        return True

@@ -48,6 +48,7 @@ class ErrorCode(StrEnum):
     TICKET_USED = "TICKET_USED"
     INVALID_PIN = "INVALID_PIN"
     INVALID_CHARACTER = "INVALID_CHARACTER"
+    LIMIT_REACHED = "LIMIT_REACHED"
 
 
 @strawberry.type(description="输入错误 (rejected input value)")
