@@ -4,7 +4,13 @@ import asyncio
 
 from graph.declaration.models import Declaration
 from graph.person.models import Person
-from tests.documents import ENROLL_PERSON, PERSONS, enroll_input, ssn
+from tests.documents import (
+    ENROLL_PERSON,
+    PERSONS,
+    WITHDRAW_DECLARATION,
+    enroll_input,
+    ssn,
+)
 
 PREVIEW = """
 query Preview($input: EnrollPersonInput!) {
@@ -68,3 +74,11 @@ async def test_nul_character_removed_from_name(legalrep):
     declaration = await Declaration.get()
     assert declaration.person_name == "王红"
     assert await Person.all().count() == 0
+
+
+async def test_malformed_declaration_id_named(legalrep):
+    result = await legalrep.execute(WITHDRAW_DECLARATION, {"id": "abc"})
+
+    errors = result.data["withdrawDeclaration"]["errors"]
+    assert [(e["field"], e["code"]) for e in errors] == [("id", "NOT_FOUND")]
+    assert "abc" in errors[0]["message"]

@@ -15,7 +15,7 @@ from graph.authz.types import CredentialKind
 from graph.core.api_errors import INTERNAL_MESSAGE, ApiError, InternalError
 from graph.core.context import Info
 from graph.core.errors import ValidationFailed
-from graph.core.ids import parse_row_id
+from graph.core.ids import require_row_id
 from graph.core.permissions import IsAuthenticated
 from graph.core.types import FieldError, enum_labels, field_errors
 from graph.unit.types import UnitSummary
@@ -171,7 +171,11 @@ class ScanLoginMutation:
     ) -> LoginTicketActionPayload:
         try:
             row = await scan_login.confirm(
-                info.context.actor, ticket, parse_row_id(unit_id), pin, credential_kind
+                info.context.actor,
+                ticket,
+                require_row_id(unit_id, "unitId", "单位"),
+                pin,
+                credential_kind,
             )
         except ValidationFailed as failed:
             return LoginTicketActionPayload(

@@ -16,7 +16,7 @@ from graph.authz.types import (
 )
 from graph.core.context import Info
 from graph.core.errors import ValidationFailed
-from graph.core.ids import parse_row_id
+from graph.core.ids import require_row_id
 from graph.core.permissions import (
     ActsForUnit,
     HoldsLicence,
@@ -95,7 +95,7 @@ class AuthorizationMutation:
     ) -> AuthorizationPayload:
         try:
             grant = await service.change(
-                info.context.actor, parse_row_id(id), input.to_request()
+                info.context.actor, require_row_id(id, "id", "授权"), input.to_request()
             )
         except ValidationFailed as failed:
             return _failed(failed)
@@ -111,7 +111,9 @@ class AuthorizationMutation:
         id: Annotated[strawberry.ID, strawberry.argument(description="授权ID")],
     ) -> AuthorizationPayload:
         try:
-            grant = await service.revoke(info.context.actor, parse_row_id(id))
+            grant = await service.revoke(
+                info.context.actor, require_row_id(id, "id", "授权")
+            )
         except ValidationFailed as failed:
             return _failed(failed)
         return _payload(grant)
@@ -153,7 +155,7 @@ class AuthorizationMutation:
     ) -> AuthorizationPayload:
         try:
             grant = await requests.decide_request(
-                info.context.actor, parse_row_id(id), approve
+                info.context.actor, require_row_id(id, "id", "授权申请"), approve
             )
         except ValidationFailed as failed:
             return _failed(failed)

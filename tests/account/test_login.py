@@ -138,7 +138,8 @@ async def test_login_rejects_unit_of_no_membership(anonymous, unit, other_unit):
 async def test_login_rejects_malformed_unit_id(anonymous, unit, unit_id):
     await create_account("rep", unit=unit, role=MembershipRole.LEGAL_REPRESENTATIVE)
     payload = await login(anonymous, "rep", unit_id=unit_id)
-    assert error_pairs(payload) == [("unitId", "NOT_A_MEMBER")]
+    assert error_pairs(payload) == [("unitId", "NOT_FOUND")]
+    assert unit_id in payload["errors"][0]["message"]
 
 
 async def test_login_rejects_inactive_membership(

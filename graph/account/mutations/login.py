@@ -8,7 +8,7 @@ from graph.account.queries import describe
 from graph.account.types import LoginPayload, LogoutPayload
 from graph.core.context import Info
 from graph.core.errors import ValidationFailed
-from graph.core.ids import parse_row_id
+from graph.core.ids import require_row_id
 from graph.core.permissions import IsAuthenticated
 from graph.core.types import field_errors
 
@@ -33,7 +33,9 @@ class LoginMutation:
             result = await service.login(
                 username,
                 password,
-                parse_row_id(unit_id) if unit_id is not None else None,
+                require_row_id(unit_id, "unitId", "单位")
+                if unit_id is not None
+                else None,
                 info.context.client_address,
             )
         except ValidationFailed as failed:

@@ -4,7 +4,7 @@ import strawberry
 
 from graph.core.context import Info
 from graph.core.errors import ValidationFailed
-from graph.core.ids import parse_row_id
+from graph.core.ids import require_row_id
 from graph.core.permissions import IsReviewer
 from graph.core.types import FieldError, field_errors
 from graph.declaration import service
@@ -41,7 +41,7 @@ class ReviewDeclarationMutation:
         actor = info.context.actor
         try:
             declaration = await service.review(
-                actor, parse_row_id(id), approve, comment
+                actor, require_row_id(id, "id", "申报"), approve, comment
             )
         except ValidationFailed as failed:
             return ReviewDeclarationPayload(

@@ -4,7 +4,7 @@ import strawberry
 
 from graph.core.context import Info
 from graph.core.errors import ValidationFailed
-from graph.core.ids import parse_row_id
+from graph.core.ids import require_row_id
 from graph.core.permissions import ActsForUnit
 from graph.core.types import FieldError, field_errors
 from graph.declaration import service
@@ -33,7 +33,9 @@ class WithdrawDeclarationMutation:
     ) -> WithdrawDeclarationPayload:
         actor = info.context.actor
         try:
-            declaration = await service.withdraw(actor, parse_row_id(id))
+            declaration = await service.withdraw(
+                actor, require_row_id(id, "id", "申报")
+            )
         except ValidationFailed as failed:
             return WithdrawDeclarationPayload(
                 declaration=None, errors=field_errors(failed.problems)
