@@ -43,6 +43,21 @@ class GraphQLApp(GraphQL):
             auth_error=authentication.error,
         )
 
+    async def on_ws_connect(self, context: Context) -> None:
+        """Authenticate a websocket from its connection_init payload.
+
+        Browsers cannot set headers on a websocket, so clients such as
+        GraphiQL send ``{"Authorization": "Bearer …"}`` there instead.
+        """
+        params = context.connection_params or {}
+        header = params.get("Authorization") or params.get("authorization")
+        if context.actor is None and isinstance(header, str):
+            authentication = await authenticate(header)
+            context.actor = authentication.actor
+            context.auth_error = authentication.error
+        # NOTE: the caller is resolved once per connection, so a revocation
+        # reaches a websocket client when it reconnects, not mid-stream.
+
     async def process_result(
         self, request: Request, result: ExecutionResult
     ) -> GraphQLHTTPResponse:

@@ -79,3 +79,16 @@ async def test_regions_are_wenzhou_divisions(reviewer):
 @pytest.mark.parametrize("type_name", ["InsuredIdentity", "DeclarationStatus"])
 def test_fixed_enums_present(type_name):
     assert type_name in schema.as_str()
+
+
+async def test_websocket_token_from_connection_init(legalrep):
+    from graph.app import GraphQLApp
+    from graph.core.context import Context
+
+    context = Context(request=None, response=None, actor=None)
+    context.connection_params = {"Authorization": f"Bearer {legalrep.token}"}
+
+    await GraphQLApp(schema).on_ws_connect(context)
+
+    assert context.actor is not None
+    assert context.actor.username == "legalrep"

@@ -17,6 +17,8 @@ class Context:
     response: Response | None
     actor: Actor | None
     auth_error: str | None = None
+    # Set by Strawberry from the websocket's connection_init payload.
+    connection_params: dict[str, Any] | None = None
     loaders: dict[str, Any] = field(default_factory=dict)
 
     @property
