@@ -23,10 +23,13 @@ from graph.core.context import Context
 from graph.db import close_database, open_database
 from graph.graphiql import STATIC_DIR, render_page
 from graph.schema import schema
+from graph.settings import PROJECT_ROOT
 
 logger = logging.getLogger(__name__)
 
 GRAPHIQL_STATIC_URL = "/graphiql/static"
+# The H5 build of the mini-program, made by `npm run build:h5` in miniapp/.
+MINIAPP_H5_DIR = PROJECT_ROOT / "miniapp" / "dist" / "build" / "h5"
 
 
 class GraphQLApp(GraphQL):
@@ -102,12 +105,14 @@ def create_app(manage_database: bool = True, **graphql_options: Any) -> Starlett
         subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL],
         **graphql_options,
     )
-    return Starlette(
-        routes=[
-            Route("/graphql", graphql, methods=["GET", "POST"]),
-            WebSocketRoute("/graphql", graphql),
-            Route("/healthz", healthz),
-            Mount(GRAPHIQL_STATIC_URL, StaticFiles(directory=STATIC_DIR)),
-        ],
-        lifespan=lifespan,
-    )
+    routes = [
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql),
+        Route("/healthz", healthz),
+        Mount(GRAPHIQL_STATIC_URL, StaticFiles(directory=STATIC_DIR)),
+    ]
+    if MINIAPP_H5_DIR.is_dir():
+        routes.append(Mount("/app", StaticFiles(directory=MINIAPP_H5_DIR, html=True)))
+    else:
+        logger.info("miniapp.not_built path=%s", MINIAPP_H5_DIR)
+    return Starlette(routes=routes, lifespan=lifespan)
