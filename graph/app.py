@@ -22,6 +22,7 @@ from graph.core.api_errors import mask_unexpected
 from graph.core.context import Context
 from graph.db import close_database, open_database
 from graph.graphiql import STATIC_DIR, render_page
+from graph.portal import STATIC_DIR as PORTAL_DIR
 from graph.schema import schema
 from graph.settings import PROJECT_ROOT
 
@@ -110,6 +111,7 @@ def create_app(manage_database: bool = True, **graphql_options: Any) -> Starlett
         WebSocketRoute("/graphql", graphql),
         Route("/healthz", healthz),
         Mount(GRAPHIQL_STATIC_URL, StaticFiles(directory=STATIC_DIR)),
+        Mount("/portal", StaticFiles(directory=PORTAL_DIR, html=True)),
     ]
     if MINIAPP_H5_DIR.is_dir():
         routes.append(Mount("/app", StaticFiles(directory=MINIAPP_H5_DIR, html=True)))

@@ -8,12 +8,14 @@ The portal then collects the token once, with the ticket and the secret.
 
 import hashlib
 import hmac
+import io
 import logging
 import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+import segno
 from tortoise.transactions import in_transaction
 
 from graph.account.actor import Actor
@@ -43,6 +45,15 @@ class NewTicket:
     secret: str
     qr_content: str
     expires_at: datetime
+
+
+def qr_svg(content: str) -> str:
+    """Render ``content`` as an SVG QR code, drawn by the server (no CDN)."""
+    buffer = io.BytesIO()
+    segno.make(content, error="m").save(
+        buffer, kind="svg", scale=6, border=2, xmldecl=False, omitsize=True
+    )
+    return buffer.getvalue().decode()
 
 
 def _digest(secret: str) -> str:

@@ -50,6 +50,10 @@ class LoginTicketCreated:
     qr_content: str = strawberry.field(description="二维码内容 (QR code content)")
     expires_at: datetime = strawberry.field(description="过期时间 (expires at)")
 
+    @strawberry.field(description="二维码图片 (the QR code of qrContent as SVG)")
+    def qr_svg(self) -> str:
+        return scan_login.qr_svg(self.qr_content)
+
 
 @strawberry.type(description="扫码登录状态 (ticket status seen by the portal)")
 class LoginTicketState:

@@ -201,3 +201,20 @@ async def test_subscription_sends_each_status(anonymous, legalrep, unit):
     assert second.data["loginTicketStatus"]["status"] == "SCANNED"
     assert third.data["loginTicketStatus"]["status"] == "CONFIRMED"
     assert third.data["loginTicketStatus"]["token"]
+
+
+async def test_ticket_comes_with_svg_qr_code(anonymous):
+    created = (await anonymous.execute("mutation { createLoginTicket { qrSvg } }")).data
+
+    assert created["createLoginTicket"]["qrSvg"].startswith("<svg")
+
+
+async def test_portal_page_served_offline(http):
+    page = await http.get("/portal/")
+    script = await http.get("/portal/portal.js")
+
+    assert page.status_code == 200
+    assert "电子营业执照扫码登录" in page.text
+    assert "https://" not in page.text
+    assert script.status_code == 200
+    assert "loginTicketStatus" in script.text
