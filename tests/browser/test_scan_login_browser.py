@@ -1,0 +1,208 @@
+"""Scan login in Chromium: the portal in one browser context, the H5
+mini-program in another, then an operator under a precise grant.
+
+Needs Debian's Chromium at /usr/bin/chromium, the playwright package and the
+H5 build (`scripts/build-miniapp`); `.ci/run` provides all three. The server
+runs in its own process on a throwaway SQLite database with the demo data.
+"""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from graph.person.resident_id import Gender, make_resident_id
+from graph.settings import PROJECT_ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+H5_BUILD = PROJECT_ROOT / "miniapp" / "dist" / "build" / "h5" / "index.html"
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+REVOKE = """mutation($id: ID!) {
+  revokeAuthorization(id: $id) { errors { code } } }"""
+SUSPEND = """mutation { suspendPerson(input: { ssn: "330302199001011234",
+  reason: RESIGNATION, suspendDate: "2026-06-30" }) { errors { code } } }"""
+DEMO_OPERATOR_ID = make_resident_id("330302", date(1988, 5, 12), 3, Gender.FEMALE)
+
+playwright_api = pytest.importorskip("playwright.async_api")
+pytestmark = [
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium"),
+    pytest.mark.skipif(not H5_BUILD.exists(), reason="needs the H5 build"),
+    # The server under test has its own SQLite file, so one run is enough.
+    pytest.mark.skipif(
+        bool(os.environ.get("TEST_DATABASE_URL")), reason="runs on SQLite only"
+    ),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryDirectory(prefix="browser-") as data_dir:
+        env = {**os.environ, "DATA_DIR": data_dir}
+        env.pop("SECRET_KEY", None)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "graph", "serve", "--demo", "--port", str(port)],
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            for _ in range(120):
+                try:
+                    with urllib.request.urlopen(f"{base}/healthz") as response:
+                        if response.status == 200:
+                            break
+                except OSError:
+                    time.sleep(0.5)
+            else:
+                pytest.fail("the demo server did not start within 60 s")
+            yield base
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+
+
+def call(base: str, query: str, variables: dict | None = None, token: str = ""):
+    request = urllib.request.Request(
+        f"{base}/graphql",
+        data=json.dumps({"query": query, "variables": variables or {}}).encode(),
+        headers={
+            "Content-Type": "application/json",
+            **({"Authorization": f"Bearer {token}"} if token else {}),
+        },
+    )
+    with urllib.request.urlopen(request) as response:
+        return json.loads(response.read())
+
+
+async def open_portal(context, base: str):
+    portal = await context.new_page()
+    await portal.goto(f"{base}/portal/")
+    await portal.wait_for_selector("#qr svg")
+    return portal
+
+
+async def scan_in_app(context, base: str, username: str, qr_content: str, shots: str):
+    app = await context.new_page()
+    await app.goto(f"{base}/app/")
+    await app.wait_for_selector("uni-input input")
+    await app.screenshot(path=SCREENSHOTS / f"{shots}-1-login.png")
+    inputs = app.locator("uni-input input")
+    await inputs.nth(0).fill(username)
+    await inputs.nth(1).fill("demo123456")
+    await app.locator("uni-button").first.click()
+    await app.get_by_text("扫码登录").last.wait_for()
+    await app.screenshot(path=SCREENSHOTS / f"{shots}-2-wallet.png")
+    await app.get_by_text("扫码登录").last.click()
+    await app.locator("uni-input input, uni-textarea textarea").first.wait_for()
+    await app.locator("uni-input input, uni-textarea textarea").first.fill(qr_content)
+    await app.get_by_text("识别二维码").click()
+    await app.get_by_text("确认登录").wait_for()
+    await app.screenshot(path=SCREENSHOTS / f"{shots}-3-confirm.png")
+    await app.locator("uni-input input").last.fill("112233")
+    await app.get_by_text("确认登录").click()
+    return app
+
+
+async def test_scan_login_and_precise_operator(server):
+    SCREENSHOTS.mkdir(exist_ok=True)
+    outside: list[str] = []
+
+    async def only_loopback(route):
+        if route.request.url.startswith(server):
+            await route.continue_()
+        else:
+            outside.append(route.request.url)
+            await route.abort()
+
+    async with playwright_api.async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS
+        )
+        portal_context = await browser.new_context()
+        phone_context = await browser.new_context(
+            viewport={"width": 390, "height": 844}
+        )
+        for context in (portal_context, phone_context):
+            await context.route("**/*", only_loopback)
+
+        portal = await open_portal(portal_context, server)
+        await portal.screenshot(path=SCREENSHOTS / "portal-1-qr.png")
+        content = await portal.get_attribute("#qr", "data-content")
+        await scan_in_app(phone_context, server, "legalrep", content, "legalrep")
+        await portal.wait_for_selector("#done-panel:not([hidden])", timeout=5000)
+        await portal.screenshot(path=SCREENSHOTS / "portal-2-logged-in.png")
+        assert "温州瓯越示范科技有限公司" in await portal.inner_text("#unit-name")
+        legal_token = await portal.evaluate("sessionStorage.getItem('portalToken')")
+
+        grants = call(server, "{ authorizations { id status } }", token=legal_token)
+        for grant in grants["data"]["authorizations"]:
+            call(server, REVOKE, {"id": grant["id"]}, legal_token)
+        granted = call(
+            server,
+            """mutation($input: GrantAuthorizationInput!) {
+              grantAuthorization(input: $input) {
+                authorization { id } errors { code message } } }""",
+            {
+                "input": {
+                    "name": "林晓燕",
+                    "idNumber": DEMO_OPERATOR_ID,
+                    "mobile": "13957700001",
+                    "scope": "PRECISE",
+                    "businessTypes": ["ENROLLMENT"],
+                    "validFrom": date.today().isoformat(),
+                    "validTo": (date.today() + timedelta(days=30)).isoformat(),
+                }
+            },
+            legal_token,
+        )["data"]["grantAuthorization"]
+        assert granted["errors"] == []
+
+        operator_context = await browser.new_context()
+        await operator_context.route("**/*", only_loopback)
+        operator_portal = await open_portal(operator_context, server)
+        content = await operator_portal.get_attribute("#qr", "data-content")
+        await scan_in_app(phone_context, server, "operator", content, "operator")
+        await operator_portal.wait_for_selector(
+            "#done-panel:not([hidden])", timeout=5000
+        )
+        operator_token = await operator_portal.evaluate(
+            "sessionStorage.getItem('portalToken')"
+        )
+
+        suspend = call(server, SUSPEND, token=operator_token)
+        assert suspend["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+        call(server, REVOKE, {"id": granted["authorization"]["id"]}, legal_token)
+        after = call(server, "{ me { username } }", token=operator_token)
+        assert after["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+        await browser.close()
+
+    assert outside == []
