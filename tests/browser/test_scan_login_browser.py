@@ -6,6 +6,7 @@ H5 build (`scripts/build-miniapp`); `.ci/run` provides all three. The server
 runs in its own process on a throwaway SQLite database with the demo data.
 """
 
+import io
 import json
 import os
 import socket
@@ -14,7 +15,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,8 @@ SUSPEND = """mutation { suspendPerson(input: { ssn: "330302199001011234",
 DEMO_OPERATOR_ID = make_resident_id("330302", date(1988, 5, 12), 3, Gender.FEMALE)
 
 playwright_api = pytest.importorskip("playwright.async_api")
+zxingcpp = pytest.importorskip("zxingcpp")
+Image = pytest.importorskip("PIL.Image")
 pytestmark = [
     pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium"),
     pytest.mark.skipif(not H5_BUILD.exists(), reason="needs the H5 build"),
@@ -108,6 +111,14 @@ async def open_portal(context, base: str):
     return portal
 
 
+async def read_qr_code(portal) -> str:
+    """Decode the QR code as a camera would, from a picture of the element."""
+    picture = Image.open(io.BytesIO(await portal.locator("#qr").screenshot()))
+    decoded = [result.text for result in zxingcpp.read_barcodes(picture)]
+    assert len(decoded) == 1, decoded
+    return decoded[0]
+
+
 async def scan_in_app(context, base: str, username: str, qr_content: str, shots: str):
     app = await context.new_page()
     await app.goto(f"{base}/app/")
@@ -154,7 +165,7 @@ async def test_scan_login_and_precise_operator(server):
 
         portal = await open_portal(portal_context, server)
         await portal.screenshot(path=SCREENSHOTS / "portal-1-qr.png")
-        content = await portal.get_attribute("#qr", "data-content")
+        content = await read_qr_code(portal)
         await scan_in_app(phone_context, server, "legalrep", content, "legalrep")
         await portal.wait_for_selector("#done-panel:not([hidden])", timeout=5000)
         await portal.screenshot(path=SCREENSHOTS / "portal-2-logged-in.png")
@@ -164,30 +175,31 @@ async def test_scan_login_and_precise_operator(server):
         grants = call(server, "{ authorizations { id status } }", token=legal_token)
         for grant in grants["data"]["authorizations"]:
             call(server, REVOKE, {"id": grant["id"]}, legal_token)
-        granted = call(
-            server,
-            """mutation($input: GrantAuthorizationInput!) {
-              grantAuthorization(input: $input) {
-                authorization { id } errors { code message } } }""",
-            {
-                "input": {
-                    "name": "林晓燕",
-                    "idNumber": DEMO_OPERATOR_ID,
-                    "mobile": "13957700001",
-                    "scope": "PRECISE",
-                    "businessTypes": ["ENROLLMENT"],
-                    "validFrom": date.today().isoformat(),
-                    "validTo": (date.today() + timedelta(days=30)).isoformat(),
-                }
-            },
-            legal_token,
-        )["data"]["grantAuthorization"]
-        assert granted["errors"] == []
+        grant_page = await phone_context.new_page()
+        await grant_page.goto(f"{server}/app/#/pages/wallet/wallet")
+        await grant_page.locator(".manage-authorizations").click()
+        await grant_page.get_by_text("新增授权").wait_for()
+        await grant_page.screenshot(path=SCREENSHOTS / "legalrep-4-authorizations.png")
+        await grant_page.get_by_text("新增授权").click()
+        await grant_page.locator(".name-input input").fill("林晓燕")
+        await grant_page.locator(".id-number-input input").fill(DEMO_OPERATOR_ID)
+        await grant_page.locator(".mobile-input input").fill("13957700001")
+        await grant_page.locator("text=精准授权").click()
+        await grant_page.locator("text=职工参保登记").click()
+        await grant_page.screenshot(path=SCREENSHOTS / "legalrep-5-grant-form.png")
+        await grant_page.locator(".submit").click()
+        await grant_page.get_by_text("新增授权").wait_for()
+        await grant_page.screenshot(path=SCREENSHOTS / "legalrep-6-granted.png")
+        grants = call(
+            server, "{ authorizations { id status scope } }", token=legal_token
+        )["data"]["authorizations"]
+        precise = [g for g in grants if g["status"] == "ACTIVE"]
+        assert [g["scope"] for g in precise] == ["PRECISE"]
 
         operator_context = await browser.new_context()
         await operator_context.route("**/*", only_loopback)
         operator_portal = await open_portal(operator_context, server)
-        content = await operator_portal.get_attribute("#qr", "data-content")
+        content = await read_qr_code(operator_portal)
         await scan_in_app(phone_context, server, "operator", content, "operator")
         await operator_portal.wait_for_selector(
             "#done-panel:not([hidden])", timeout=5000
@@ -199,7 +211,7 @@ async def test_scan_login_and_precise_operator(server):
         suspend = call(server, SUSPEND, token=operator_token)
         assert suspend["errors"][0]["extensions"]["code"] == "FORBIDDEN"
 
-        call(server, REVOKE, {"id": granted["authorization"]["id"]}, legal_token)
+        call(server, REVOKE, {"id": precise[0]["id"]}, legal_token)
         after = call(server, "{ me { username } }", token=operator_token)
         assert after["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
 
