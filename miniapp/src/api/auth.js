@@ -33,8 +33,13 @@ const SCAN_LOGIN_TICKET = `
 `
 
 const CONFIRM_LOGIN_TICKET = `
-  mutation ConfirmLoginTicket($ticket: String!, $unitId: ID!, $pin: String!) {
-    confirmLoginTicket(ticket: $ticket, unitId: $unitId, pin: $pin) {
+  mutation ConfirmLoginTicket(
+    $ticket: String!
+    $unitId: ID!
+    $pin: String!
+    $credentialKind: CredentialKind!
+  ) {
+    confirmLoginTicket(ticket: $ticket, unitId: $unitId, pin: $pin, credentialKind: $credentialKind) {
       status
       ${FIELD_ERROR}
     }
@@ -68,9 +73,12 @@ export async function scanLoginTicket(ticket) {
   return data.scanLoginTicket
 }
 
-/** Confirms a scanned ticket for one unit with the licence PIN and returns { status, errors }. */
-export async function confirmLoginTicket(ticket, unitId, pin) {
-  const data = await graphql(CONFIRM_LOGIN_TICKET, { ticket, unitId, pin })
+/**
+ * Confirms a scanned ticket for one unit with the PIN of the chosen credential
+ * (a CredentialKind value, BUSINESS_LICENCE by default) and returns { status, errors }.
+ */
+export async function confirmLoginTicket(ticket, unitId, pin, credentialKind = 'BUSINESS_LICENCE') {
+  const data = await graphql(CONFIRM_LOGIN_TICKET, { ticket, unitId, pin, credentialKind })
   return data.confirmLoginTicket
 }
 
@@ -85,6 +93,12 @@ export const ROLE_LABELS = {
   LEGAL_REPRESENTATIVE: '法定代表人',
   OPERATOR: '经办人',
   LICENCE_ADMINISTRATOR: '证照管理员',
+}
+
+/** Chinese labels of CredentialKind values, in the order the scan page lists them. */
+export const CREDENTIAL_KIND_LABELS = {
+  BUSINESS_LICENCE: '电子营业执照',
+  DIGITAL_CERTIFICATE: '数字法人证书',
 }
 
 /** Chinese labels of LoginTicketStatus values. */
