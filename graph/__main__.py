@@ -32,7 +32,7 @@ async def _prepare_database(demo: bool, demo_employees: int) -> None:
         finally:
             await close_database()
         if not loaded:
-            logger.warning("demo not loaded: the database already holds data")
+            logger.warning("demo not loaded because the database already contains data")
 
 
 def serve(args: argparse.Namespace) -> None:

@@ -80,7 +80,7 @@ class GraphQLApp(GraphQL):
 
 
 async def healthz(request: Request) -> JSONResponse:
-    """Report whether the database answers."""
+    """Report whether the database accepts a query."""
     try:
         await connections.get("default").execute_query("SELECT 1")
     except Exception:

@@ -66,7 +66,7 @@ class Authentication:
 
 
 async def authenticate(authorization_header: str | None) -> Authentication:
-    """Resolve ``Authorization: Bearer …`` to an actor, or say why not."""
+    """Resolve ``Authorization: Bearer …`` to an actor, or give the reason why not."""
     if not authorization_header:
         return Authentication(actor=None)
 

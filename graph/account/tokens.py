@@ -1,6 +1,6 @@
 """Bearer tokens: HS256 JWTs that name a login session.
 
-The token only points at a ``LoginSession`` row; who the caller is and what
+The token only points at a ``LoginSession`` row. Who the caller is and what
 they may do is read from the database on every request, so logout, a
 disabled account or a removed membership take effect at once.
 """

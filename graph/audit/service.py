@@ -29,11 +29,17 @@ async def record(
 
     ``detail`` must hold ids and codes only: never names, ID numbers or phones.
     """
+    if actor is not None:
+        account_id = actor.account_id
+        username = actor.username
+        if unit_id is None:
+            unit_id = actor.unit_id
+
     await AuditEntry.create(
         action=action,
-        account_id=actor.account_id if actor else account_id,
-        username=actor.username if actor else username,
-        unit_id=unit_id if unit_id is not None else (actor.unit_id if actor else None),
+        account_id=account_id,
+        username=username,
+        unit_id=unit_id,
         authorization=actor.authorization if actor else "",
         target_type=target_type,
         target_id=str(target_id),
@@ -43,8 +49,8 @@ async def record(
     logger.info(
         "%s account_id=%s unit_id=%s target=%s:%s",
         action,
-        actor.account_id if actor else account_id,
-        unit_id if unit_id is not None else (actor.unit_id if actor else None),
+        account_id,
+        unit_id,
         target_type,
         target_id,
     )

@@ -15,7 +15,12 @@ from graph.account.roles import MembershipRole
 from graph.audit import service as audit
 from graph.authz.codes import AuthorizationScope, BusinessType, GrantStatus
 from graph.authz.models import Grant
-from graph.authz.service import GrantRequest, _link_grantee, check_grant_request
+from graph.authz.service import (
+    GrantRequest,
+    check_grant_request,
+    grant_terms,
+    link_grantee,
+)
 from graph.core.clock import now
 from graph.core.errors import FieldProblem, InvalidValue, ValidationFailed
 from graph.person.resident_id import parse_resident_id
@@ -88,13 +93,7 @@ async def request_grant(
         created = await Grant.create(
             unit_id=unit.id,
             grantee_id=account.id,
-            grantee_name=clean.name,
-            grantee_id_number=clean.id_number,
-            grantee_mobile=clean.mobile,
-            scope=clean.scope,
-            business_types=",".join(t.value for t in clean.business_types),
-            valid_from=clean.valid_from,
-            valid_to=clean.valid_to,
+            **grant_terms(clean),
             status=GrantStatus.REQUESTED,
             using_db=connection,
         )
@@ -126,7 +125,7 @@ async def decide_request(actor: Actor, grant_id: int, approve: bool) -> Grant:
             )
         decided = await Grant.get(id=grant_id).using_db(connection)
         if approve:
-            await _link_grantee(decided, connection)
+            await link_grantee(decided, connection)
         await audit.record(
             "authorization.approved" if approve else "authorization.rejected",
             actor=actor,

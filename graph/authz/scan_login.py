@@ -2,7 +2,8 @@
 
 The portal creates a ticket and shows it as a QR code; it keeps a secret that
 the QR code does not carry. The holder scans the code in the mini-program,
-sees which system asks, and confirms with the PIN for one unit or cancels.
+which shows the requesting system, then confirms with the PIN for one unit
+or cancels.
 The portal then collects the token once, with the ticket and the secret.
 """
 
@@ -98,7 +99,11 @@ async def portal_ticket(ticket: str, secret: str) -> LoginTicket:
 
 
 async def collect(ticket: str, secret: str) -> tuple[TicketStatus, str | None]:
-    """Return the status and, exactly once after confirmation, the token."""
+    """Return the status and, on the first poll after confirmation, the token.
+
+    A conditional update on ``collected_at`` lets one poll claim the token, and
+    later polls raise.
+    """
     row = await portal_ticket(ticket, secret)
     status = current_status(row)
     if status is not TicketStatus.CONFIRMED:

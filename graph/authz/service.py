@@ -113,7 +113,7 @@ def check_grant_request(
     return clean, problems
 
 
-async def _link_grantee(grant: Grant, connection) -> None:
+async def link_grantee(grant: Grant, connection) -> None:
     """Attach the operator's account and its membership, once the account exists."""
     account = (
         await Account.filter(id_number=grant.grantee_id_number)
@@ -140,6 +140,19 @@ async def _link_grantee(grant: Grant, connection) -> None:
         await membership.save(using_db=connection)
 
 
+def grant_terms(clean: GrantRequest) -> dict:
+    """Return the columns of a grant that come from a checked request."""
+    return {
+        "grantee_name": clean.name,
+        "grantee_id_number": clean.id_number,
+        "grantee_mobile": clean.mobile,
+        "scope": clean.scope,
+        "business_types": ",".join(t.value for t in clean.business_types),
+        "valid_from": clean.valid_from,
+        "valid_to": clean.valid_to,
+    }
+
+
 async def grant(actor, request: GrantRequest) -> Grant:
     """Grant an operator an authorization for the legal representative's unit."""
     clean, problems = check_grant_request(request)
@@ -161,19 +174,13 @@ async def grant(actor, request: GrantRequest) -> Grant:
     async with in_transaction() as connection:
         created = await Grant.create(
             unit_id=actor.unit_id,
-            grantee_name=clean.name,
-            grantee_id_number=clean.id_number,
-            grantee_mobile=clean.mobile,
-            scope=clean.scope,
-            business_types=",".join(t.value for t in clean.business_types),
-            valid_from=clean.valid_from,
-            valid_to=clean.valid_to,
+            **grant_terms(clean),
             status=GrantStatus.ACTIVE,
             granted_by_id=actor.account_id,
             decided_at=now(),
             using_db=connection,
         )
-        await _link_grantee(created, connection)
+        await link_grantee(created, connection)
         await created.save(using_db=connection)
         await audit.record(
             "authorization.granted",

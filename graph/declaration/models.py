@@ -5,11 +5,11 @@ from graph.declaration.codes import DeclarationKind, DeclarationStatus
 
 
 class Declaration(Model):
-    """申报: a change a unit asks for, applied only when a reviewer approves it.
+    """申报: a change a unit requests, applied only when a reviewer approves it.
 
     ``data`` keeps the request as submitted (ID number, name, computed base and
     insurance types), so the reviewer and the personnel-change query see what
-    was asked even before the person exists.
+    was requested even before the person exists.
     """
 
     id = fields.IntField(pk=True)

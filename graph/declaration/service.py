@@ -44,7 +44,7 @@ class _Rollback(Exception):
 
 
 def _not_found(declaration_id: int) -> ValidationFailed:
-    # The same answer for another unit's or region's declaration, so ids
+    # The same error for another unit's or region's declaration, so ids
     # cannot be probed.
     return ValidationFailed(
         [FieldProblem("id", "NOT_FOUND", f"申报{declaration_id}不存在")]

@@ -36,7 +36,7 @@ def insurance_types_for(identity: InsuredIdentity) -> tuple[InsuranceType, ...]:
 
 
 class BaseAdjustment(StrEnum):
-    """How the declared wage was changed to become the contribution base."""
+    """Adjustment applied to the declared wage to get the contribution base."""
 
     RAISED_TO_FLOOR = "RAISED_TO_FLOOR"
     LOWERED_TO_CEILING = "LOWERED_TO_CEILING"

@@ -60,18 +60,18 @@ async def test_request_approved_lets_operator_work(anonymous, legalrep, unit):
     await real_name_account("asker", 81)
     asker = await anonymous.login("asker")
 
-    asked = (await asker.execute(REQUEST, {"input": request_input(unit)})).data[
+    requested = (await asker.execute(REQUEST, {"input": request_input(unit)})).data[
         "requestAuthorization"
     ]
     decided = (
         await legalrep.execute(
-            DECIDE, {"id": asked["authorization"]["id"], "approve": True}
+            DECIDE, {"id": requested["authorization"]["id"], "approve": True}
         )
     ).data["reviewAuthorizationRequest"]
     operator = await anonymous.login("asker", unit_id=unit.id)
     enrolled = await operator.execute(ENROLL_PERSON, {"input": enroll_input()})
 
-    assert asked["authorization"]["status"] == "REQUESTED"
+    assert requested["authorization"]["status"] == "REQUESTED"
     assert decided["authorization"] == {"status": "ACTIVE", "linked": True}
     assert enrolled.data["enrollPerson"]["errors"] == []
 
@@ -79,13 +79,13 @@ async def test_request_approved_lets_operator_work(anonymous, legalrep, unit):
 async def test_rejected_request_grants_nothing(anonymous, legalrep, unit):
     account = await real_name_account("asker", 82)
     asker = await anonymous.login("asker")
-    asked = (await asker.execute(REQUEST, {"input": request_input(unit)})).data[
+    requested = (await asker.execute(REQUEST, {"input": request_input(unit)})).data[
         "requestAuthorization"
     ]
 
     decided = (
         await legalrep.execute(
-            DECIDE, {"id": asked["authorization"]["id"], "approve": False}
+            DECIDE, {"id": requested["authorization"]["id"], "approve": False}
         )
     ).data["reviewAuthorizationRequest"]
 
