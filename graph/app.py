@@ -18,13 +18,17 @@ from strawberry.types import ExecutionResult
 from tortoise import connections
 
 from graph.account.actor import authenticate
+from graph.batch import downloads as batch_downloads
 from graph.core.api_errors import mask_unexpected
 from graph.core.context import Context
 from graph.db import close_database, open_database
+from graph.files.links import DOWNLOAD_PATH
+from graph.files.responses import download_endpoint
+from graph.files.size_limit import BodySizeLimit
 from graph.graphiql import STATIC_DIR, render_page
 from graph.portal import STATIC_DIR as PORTAL_DIR
 from graph.schema import schema
-from graph.settings import PROJECT_ROOT
+from graph.settings import PROJECT_ROOT, get_settings
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +50,15 @@ class GraphQLApp(GraphQL):
             actor=authentication.actor,
             auth_error=authentication.error,
         )
+
+    async def run(self, request: Request | WebSocket, *args: Any, **kwargs: Any):
+        try:
+            return await super().run(request, *args, **kwargs)
+        finally:
+            # Close the spooled files of a multipart upload whatever became of
+            # the operation: a refused or malformed request leaves them open.
+            if isinstance(request, Request):
+                await request.close()
 
     async def on_ws_connect(self, context: Context) -> None:
         """Authenticate a websocket from its connection_init payload.
@@ -104,12 +117,20 @@ def create_app(manage_database: bool = True, **graphql_options: Any) -> Starlett
         schema,
         graphql_ide="graphiql",
         subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL],
+        # Uploads are safe from cross-site forgery here: every mutation needs
+        # the bearer header, which a foreign page cannot make a browser send.
+        multipart_uploads_enabled=True,
         **graphql_options,
     )
+    # The GraphQL request around an upload adds its operations and map parts.
+    body_limit = get_settings().upload_max_bytes + 1024 * 1024
+    downloads = download_endpoint({"import-errors": batch_downloads.error_workbook})
     routes = [
-        Route("/graphql", graphql, methods=["GET", "POST"]),
+        Route("/graphql", BodySizeLimit(graphql, body_limit), methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
         Route("/healthz", healthz),
+        Route("/files/templates/{kind}", batch_downloads.template),
+        Route(DOWNLOAD_PATH + "/{token}/{filename}", downloads),
         Mount(GRAPHIQL_STATIC_URL, StaticFiles(directory=STATIC_DIR)),
         Mount("/portal", StaticFiles(directory=PORTAL_DIR, html=True)),
     ]

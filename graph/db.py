@@ -19,6 +19,7 @@ MODEL_MODULES = [
     "graph.declaration.models",
     "graph.audit.models",
     "graph.policy.models",
+    "graph.batch.models",
 ]
 
 

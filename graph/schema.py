@@ -13,6 +13,7 @@ from graph.authz.scan_schema import (
     ScanLoginSubscription,
 )
 from graph.authz.schema import AuthorizationMutation, AuthorizationQuery
+from graph.batch.schema import BatchMutation, BatchQuery, BatchSubscription
 from graph.core.api_errors import ApiError
 from graph.declaration.mutations.review_declaration import ReviewDeclarationMutation
 from graph.declaration.mutations.withdraw_declaration import (
@@ -39,6 +40,7 @@ Query = merge_types(
         EnrollmentPreviewQuery,
         AuthorizationQuery,
         ScanLoginQuery,
+        BatchQuery,
     ),
 )
 Mutation = merge_types(
@@ -51,10 +53,11 @@ Mutation = merge_types(
         ReviewDeclarationMutation,
         AuthorizationMutation,
         ScanLoginMutation,
+        BatchMutation,
     ),
 )
 
-Subscription = merge_types("Subscription", (ScanLoginSubscription,))
+Subscription = merge_types("Subscription", (ScanLoginSubscription, BatchSubscription))
 
 
 class Schema(strawberry.Schema):

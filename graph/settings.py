@@ -2,7 +2,9 @@
 
 ``DATABASE_URL`` selects the database (default: a SQLite file under ``data/``),
 ``SECRET_KEY`` signs tokens (default: a key generated once and kept under
-``data/``), ``DATA_DIR`` moves that folder.
+``data/``), ``DATA_DIR`` moves that folder. ``UPLOAD_DIR`` keeps uploaded
+files (default ``uploads/``; several processes must share it) and
+``UPLOAD_MAX_BYTES`` caps one upload.
 """
 
 import os
@@ -19,6 +21,8 @@ class Settings:
     database_url: str
     data_dir: Path
     token_lifetime_seconds: int
+    upload_dir: Path
+    upload_max_bytes: int
 
 
 @cache
@@ -30,6 +34,8 @@ def get_settings() -> Settings:
         database_url=os.environ.get("DATABASE_URL") or default_url,
         data_dir=data_dir,
         token_lifetime_seconds=int(os.environ.get("TOKEN_LIFETIME_SECONDS", 8 * 3600)),
+        upload_dir=Path(os.environ.get("UPLOAD_DIR", PROJECT_ROOT / "uploads")),
+        upload_max_bytes=int(os.environ.get("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)),
     )
 
 

@@ -5,6 +5,7 @@ Tests run on a throwaway SQLite file by default; set ``TEST_DATABASE_URL``
 PostgreSQL. That database is emptied, so never point it at real data.
 """
 
+import json
 import os
 import tempfile
 from collections.abc import AsyncIterator
@@ -19,6 +20,7 @@ from tortoise import Tortoise, connections
 
 _TEMP = tempfile.mkdtemp(prefix="graph-tests-")
 os.environ.setdefault("DATA_DIR", _TEMP)
+os.environ.setdefault("UPLOAD_DIR", os.path.join(_TEMP, "uploads"))
 os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production-0123456789")
 
 from graph.account.models import Account, ReviewerRegion, UnitMembership  # noqa: E402
@@ -68,6 +70,7 @@ TABLES = [
     "licence",
     "authorization_grant",
     "declaration",
+    "import_batch",
     "insurance_record",
     "login_session",
     "unit_membership",
@@ -121,6 +124,28 @@ class Client:
         response = await self.http.post(
             "/graphql",
             json={"query": query, "variables": variables or {}},
+            headers=headers,
+        )
+        return GraphQLResult(response.status_code, response.json())
+
+    async def upload(
+        self,
+        query: str,
+        variables: dict[str, Any],
+        content: bytes,
+        filename: str = "导入.xlsx",
+        variable: str = "file",
+    ) -> GraphQLResult:
+        """Send a GraphQL multipart request with one file (the upload spec)."""
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        operations = {"query": query, "variables": {**variables, variable: None}}
+        response = await self.http.post(
+            "/graphql",
+            data={
+                "operations": json.dumps(operations),
+                "map": json.dumps({"0": [f"variables.{variable}"]}),
+            },
+            files={"0": (filename, content, "application/octet-stream")},
             headers=headers,
         )
         return GraphQLResult(response.status_code, response.json())

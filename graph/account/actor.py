@@ -1,6 +1,7 @@
 """The caller of a request, resolved from the bearer token on every request."""
 
 import logging
+import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -78,9 +79,15 @@ async def authenticate(authorization_header: str | None) -> Authentication:
         claims = read_token(token.strip())
     except InvalidToken as exc:
         return Authentication(None, str(exc))
+    return await authenticate_session(claims.session_id, claims.account_id)
 
+
+async def authenticate_session(
+    session_id: uuid.UUID | str, account_id: int
+) -> Authentication:
+    """Resolve a login session to an actor, checking every right afresh."""
     session = (
-        await LoginSession.filter(id=claims.session_id, account_id=claims.account_id)
+        await LoginSession.filter(id=session_id, account_id=account_id)
         .select_related("account")
         .first()
     )

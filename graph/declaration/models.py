@@ -41,6 +41,10 @@ class Declaration(Model):
     )
     reviewed_at = fields.DatetimeField(null=True)
     review_comment = fields.CharField(max_length=500, default="")
+    # Set when the declaration came from a confirmed batch import.
+    batch = fields.ForeignKeyField(
+        "models.ImportBatch", related_name="declarations", null=True
+    )
 
     class Meta:
         table = "declaration"

@@ -31,6 +31,7 @@ from graph.insurance.rules import (
 )
 from graph.person.models import Person
 from graph.person.resident_id import ResidentId
+from graph.policy.models import PolicyParameter
 from graph.policy.service import parameters_on
 from graph.unit.models import Unit
 
@@ -64,6 +65,16 @@ class EnrollmentPlan:
         return any(record.base_adjustment for record in self.records)
 
 
+@dataclass(frozen=True)
+class EnrollmentState:
+    """What the database says about one person, as enrollment rules need it."""
+
+    person: Person | None
+    records: list[InsuranceRecord]
+    has_pending: bool
+    parameters: dict[InsuranceType, PolicyParameter]
+
+
 async def plan_enrollment(
     unit: Unit, request: EnrollmentRequest, today: date
 ) -> EnrollmentPlan:
@@ -74,15 +85,34 @@ async def plan_enrollment(
 
     types = insurance_types_for(clean.identity)
     person = await Person.get_or_none(ssn=clean.ssn)
-    records = (
-        await InsuranceRecord.filter(person_id=person.id).select_related("unit")
-        if person
-        else []
+    state = EnrollmentState(
+        person=person,
+        records=(await InsuranceRecord.filter(person_id=person.id) if person else []),
+        has_pending=await Declaration.exists(
+            unit_id=unit.id, ssn=clean.ssn, status=DeclarationStatus.PENDING
+        ),
+        parameters=await parameters_on(unit.region_id, types, clean.enroll_date),
     )
-    problems += _check_person_state(unit, clean, person, records, types)
-    if await Declaration.exists(
-        unit_id=unit.id, ssn=clean.ssn, status=DeclarationStatus.PENDING
-    ):
+    return plan_with_state(unit, clean, resident_id, problems, state)
+
+
+def plan_with_state(
+    unit: Unit,
+    clean: EnrollmentRequest,
+    resident_id: ResidentId,
+    problems: list[FieldProblem],
+    state: EnrollmentState,
+) -> EnrollmentPlan:
+    """Apply the enrollment rules to a checked request and the person's state.
+
+    Raises ValidationFailed with ``problems`` and every rule broken. Single
+    and batch enrollment both come here, so they cannot disagree.
+    """
+    problems = list(problems)
+    types = insurance_types_for(clean.identity)
+    records = state.records
+    problems += _check_person_state(unit, clean, state.person, records, types)
+    if state.has_pending:
         problems.append(
             FieldProblem(
                 "ssn",
@@ -91,7 +121,7 @@ async def plan_enrollment(
             )
         )
 
-    parameters = await parameters_on(unit.region_id, types, clean.enroll_date)
+    parameters = state.parameters
     missing = [t for t in types if t not in parameters]
     if missing:
         labels = "、".join(t.label for t in missing)
@@ -239,6 +269,32 @@ def declaration_data(plan: EnrollmentPlan) -> dict:
     }
 
 
+def enrollment_declaration(
+    actor: Actor, unit: Unit, plan: EnrollmentPlan, person_id: int | None
+) -> Declaration:
+    """Build the pending declaration for ``plan``, not yet saved."""
+    return Declaration(
+        kind=(
+            DeclarationKind.REENROLLMENT
+            if plan.reenrollment
+            else DeclarationKind.ENROLLMENT
+        ),
+        status=DeclarationStatus.PENDING,
+        unit_id=unit.id,
+        region_id=unit.region_id,
+        person_id=person_id,
+        ssn=plan.request.ssn,
+        person_name=plan.request.name,
+        business_date=plan.request.enroll_date,
+        settlement_month=month_of(plan.request.enroll_date),
+        insurance_types=",".join(r.insurance_type.value for r in plan.records),
+        identity=plan.request.identity.value,
+        data=declaration_data(plan),
+        submitted_by_id=actor.account_id,
+        submitted_as=actor.authorization,
+    )
+
+
 async def submit_enrollment(
     actor: Actor, unit: Unit, request: EnrollmentRequest, today: date
 ) -> tuple[Declaration, EnrollmentPlan]:
@@ -246,26 +302,10 @@ async def submit_enrollment(
     person = await Person.get_or_none(ssn=plan.request.ssn)
     async with in_transaction() as connection:
         await ensure_no_pending(unit, plan.request.ssn, connection)
-        declaration = await Declaration.create(
-            kind=(
-                DeclarationKind.REENROLLMENT
-                if plan.reenrollment
-                else DeclarationKind.ENROLLMENT
-            ),
-            unit_id=unit.id,
-            region_id=unit.region_id,
-            person_id=person.id if person else None,
-            ssn=plan.request.ssn,
-            person_name=plan.request.name,
-            business_date=plan.request.enroll_date,
-            settlement_month=month_of(plan.request.enroll_date),
-            insurance_types=",".join(r.insurance_type.value for r in plan.records),
-            identity=plan.request.identity.value,
-            data=declaration_data(plan),
-            submitted_by_id=actor.account_id,
-            submitted_as=actor.authorization,
-            using_db=connection,
+        declaration = enrollment_declaration(
+            actor, unit, plan, person.id if person else None
         )
+        await declaration.save(using_db=connection)
         await audit.record(
             "declaration.submitted",
             actor=actor,

@@ -31,6 +31,15 @@ class SuspensionPlan:
         return sorted(InsuranceType(r.insurance_type) for r in self.records)
 
 
+@dataclass(frozen=True)
+class SuspensionState:
+    """The person and their active records in the unit, as suspension needs."""
+
+    person: Person | None
+    records: list[InsuranceRecord]
+    has_pending: bool
+
+
 async def plan_suspension(
     unit: Unit, request: SuspensionRequest, today: date
 ) -> SuspensionPlan:
@@ -39,13 +48,32 @@ async def plan_suspension(
         raise ValidationFailed(problems)
 
     person = await Person.get_or_none(ssn=clean.ssn)
-    records = (
-        await InsuranceRecord.filter(
-            person_id=person.id, unit_id=unit.id, status=InsuranceStatus.ACTIVE
-        )
-        if person
-        else []
+    state = SuspensionState(
+        person=person,
+        records=(
+            await InsuranceRecord.filter(
+                person_id=person.id, unit_id=unit.id, status=InsuranceStatus.ACTIVE
+            )
+            if person
+            else []
+        ),
+        has_pending=await Declaration.exists(
+            unit_id=unit.id, ssn=clean.ssn, status=DeclarationStatus.PENDING
+        ),
     )
+    return plan_suspension_with_state(clean, problems, state)
+
+
+def plan_suspension_with_state(
+    clean: SuspensionRequest, problems: list[FieldProblem], state: SuspensionState
+) -> SuspensionPlan:
+    """Apply the suspension rules to a checked request and the person's state.
+
+    Raises ValidationFailed with ``problems`` and every rule broken; single
+    and batch suspension both come here.
+    """
+    problems = list(problems)
+    person, records = state.person, state.records
     if person is None or not records:
         problems.append(
             FieldProblem(
@@ -66,9 +94,7 @@ async def plan_suspension(
                 f"{enrolled_on.isoformat()}",
             )
         )
-    if await Declaration.exists(
-        unit_id=unit.id, ssn=clean.ssn, status=DeclarationStatus.PENDING
-    ):
+    if state.has_pending:
         problems.append(
             FieldProblem(
                 "ssn",
@@ -81,44 +107,52 @@ async def plan_suspension(
     return SuspensionPlan(request=clean, person=person, records=records)
 
 
+def suspension_declaration(
+    actor: Actor, unit: Unit, plan: SuspensionPlan
+) -> Declaration:
+    """Build the pending declaration for ``plan``, not yet saved."""
+    clean = plan.request
+    return Declaration(
+        kind=DeclarationKind.SUSPENSION,
+        status=DeclarationStatus.PENDING,
+        unit_id=unit.id,
+        region_id=unit.region_id,
+        person_id=plan.person.id,
+        ssn=clean.ssn,
+        person_name=plan.person.name,
+        business_date=clean.suspend_date,
+        settlement_month=month_of(clean.suspend_date),
+        insurance_types=",".join(t.value for t in plan.insurance_types),
+        identity=plan.records[0].identity,
+        data={
+            "ssn": clean.ssn,
+            "name": plan.person.name,
+            "gender": plan.person.gender,
+            "reason": clean.reason.value,
+            "suspendDate": clean.suspend_date.isoformat(),
+            "remark": clean.remark,
+            "records": [
+                {
+                    "insurance_type": r.insurance_type,
+                    "base": str(r.base),
+                    "enroll_date": r.enroll_date.isoformat(),
+                }
+                for r in plan.records
+            ],
+        },
+        submitted_by_id=actor.account_id,
+        submitted_as=actor.authorization,
+    )
+
+
 async def submit_suspension(
     actor: Actor, unit: Unit, request: SuspensionRequest, today: date
 ) -> tuple[Declaration, SuspensionPlan]:
     plan = await plan_suspension(unit, request, today)
-    clean = plan.request
     async with in_transaction() as connection:
         await ensure_no_pending(unit, plan.request.ssn, connection)
-        declaration = await Declaration.create(
-            kind=DeclarationKind.SUSPENSION,
-            unit_id=unit.id,
-            region_id=unit.region_id,
-            person_id=plan.person.id,
-            ssn=clean.ssn,
-            person_name=plan.person.name,
-            business_date=clean.suspend_date,
-            settlement_month=month_of(clean.suspend_date),
-            insurance_types=",".join(t.value for t in plan.insurance_types),
-            identity=plan.records[0].identity,
-            data={
-                "ssn": clean.ssn,
-                "name": plan.person.name,
-                "gender": plan.person.gender,
-                "reason": clean.reason.value,
-                "suspendDate": clean.suspend_date.isoformat(),
-                "remark": clean.remark,
-                "records": [
-                    {
-                        "insurance_type": r.insurance_type,
-                        "base": str(r.base),
-                        "enroll_date": r.enroll_date.isoformat(),
-                    }
-                    for r in plan.records
-                ],
-            },
-            submitted_by_id=actor.account_id,
-            submitted_as=actor.authorization,
-            using_db=connection,
-        )
+        declaration = suspension_declaration(actor, unit, plan)
+        await declaration.save(using_db=connection)
         await audit.record(
             "declaration.submitted",
             actor=actor,

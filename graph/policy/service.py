@@ -1,5 +1,6 @@
 """Reading policy parameters by date."""
 
+from collections.abc import Iterable
 from datetime import date
 
 from tortoise.expressions import Q
@@ -17,8 +18,19 @@ async def parameters_on(
         region_id=region_code,
         insurance_type__in=list(insurance_types),
         valid_from__lte=on,
-    ).order_by("-valid_from")
+    )
+    return pick_parameters(rows, insurance_types, on)
+
+
+def pick_parameters(
+    rows: Iterable[PolicyParameter],
+    insurance_types: tuple[InsuranceType, ...],
+    on: date,
+) -> dict[InsuranceType, PolicyParameter]:
+    """Choose, per type, the newest of ``rows`` in force on ``on``."""
     found: dict[InsuranceType, PolicyParameter] = {}
-    for row in rows:
-        found.setdefault(InsuranceType(row.insurance_type), row)
+    for row in sorted(rows, key=lambda r: r.valid_from, reverse=True):
+        in_force = row.valid_from <= on and (row.valid_to is None or row.valid_to >= on)
+        if in_force and row.insurance_type in insurance_types:
+            found.setdefault(InsuranceType(row.insurance_type), row)
     return found

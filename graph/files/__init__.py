@@ -1,0 +1,1 @@
+"""Files that leave the server: signed download links and streamed workbooks."""
