@@ -72,6 +72,10 @@ class Me:
     region_codes: list[str] = strawberry.field(
         description="审核的统筹区 (regions a reviewer reviews)"
     )
+    login_method: str = strawberry.field(
+        description="登录方式 (how this session logged in: PASSWORD 密码, "
+        "BUSINESS_LICENCE 电子营业执照, DIGITAL_CERTIFICATE 数字法人证书)"
+    )
     units: list[UnitMembershipType] = strawberry.field(
         description="可代办的单位 (units the account may act for)"
     )
