@@ -208,3 +208,50 @@ async def appoint_administrator(actor: Actor, id_number: str) -> UnitMembership:
             using=connection,
         )
     return membership
+
+
+async def list_administrators(actor: Actor) -> list[UnitMembership]:
+    """Return the unit's active licence administrators, oldest membership first."""
+    return (
+        await UnitMembership.filter(
+            unit_id=actor.unit_id,
+            role=MembershipRole.LICENCE_ADMINISTRATOR,
+            is_active=True,
+        )
+        .select_related("account")
+        .order_by("created_at", "id")
+    )
+
+
+async def remove_administrator(actor: Actor, membership_id: int) -> UnitMembership:
+    """End a licence administrator's membership of the actor's unit.
+
+    The account loses the unit at once: the actor check of every request
+    needs an active membership. Appointing the same ID number again restores it.
+    """
+    membership = await UnitMembership.get_or_none(
+        id=membership_id,
+        unit_id=actor.unit_id,
+        role=MembershipRole.LICENCE_ADMINISTRATOR,
+        is_active=True,
+    )
+    if membership is None:
+        raise ValidationFailed(
+            [
+                FieldProblem(
+                    "id", "NOT_FOUND", f"证照管理员“{membership_id}”不存在或已移除"
+                )
+            ]
+        )
+
+    async with in_transaction() as connection:
+        membership.is_active = False
+        await membership.save(using_db=connection, update_fields=["is_active"])
+        await audit.record(
+            "licence_administrator.removed",
+            actor=actor,
+            target_type="membership",
+            target_id=membership.id,
+            using=connection,
+        )
+    return membership

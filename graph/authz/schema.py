@@ -12,6 +12,8 @@ from graph.authz.types import (
     AuthorizationType,
     ChangeAuthorizationInput,
     GrantAuthorizationInput,
+    LicenceAdministrator,
+    RemoveLicenceAdministratorPayload,
     RequestAuthorizationInput,
 )
 from graph.core.context import Info
@@ -59,6 +61,15 @@ class AuthorizationQuery:
             grants = grants.filter(grantee_id=actor.account_id)
         rows = await grants.order_by("-created_at", "-id").limit(500)
         return [AuthorizationType(model=row, masked=not full_values) for row in rows]
+
+    @strawberry.field(
+        description="证照管理员列表 (the unit's licence administrators, oldest "
+        "membership first; at most 5; legal representative only)",
+        permission_classes=[IsLegalRepresentative],
+    )
+    async def licence_administrators(self, info: Info) -> list[LicenceAdministrator]:
+        rows = await requests.list_administrators(info.context.actor)
+        return [LicenceAdministrator(model=row) for row in rows]
 
 
 @strawberry.type
@@ -180,3 +191,22 @@ class AuthorizationMutation:
                 ok=False, errors=field_errors(failed.problems)
             )
         return AppointLicenceAdministratorPayload(ok=True, errors=[])
+
+    @strawberry.mutation(
+        description="移除证照管理员 (the account loses the unit on its next request; "
+        "legal representative only)",
+        permission_classes=[IsLegalRepresentative],
+    )
+    async def remove_licence_administrator(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="证照管理员ID")],
+    ) -> RemoveLicenceAdministratorPayload:
+        try:
+            membership_id = require_row_id(id, "id", "证照管理员")
+            await requests.remove_administrator(info.context.actor, membership_id)
+        except ValidationFailed as failed:
+            return RemoveLicenceAdministratorPayload(
+                ok=False, errors=field_errors(failed.problems)
+            )
+        return RemoveLicenceAdministratorPayload(ok=True, errors=[])

@@ -2,6 +2,7 @@ from datetime import date, datetime
 
 import strawberry
 
+from graph.account.models import UnitMembership
 from graph.authz import codes
 from graph.authz.models import Grant
 from graph.authz.service import GrantRequest
@@ -171,4 +172,27 @@ class RequestAuthorizationInput:
 @strawberry.type(description="设置证照管理员结果 (appoint payload)")
 class AppointLicenceAdministratorPayload:
     ok: bool = strawberry.field(description="已设置 (appointed)")
+    errors: list[FieldError] = strawberry.field(description="错误 (errors)")
+
+
+@strawberry.type(description="证照管理员 (licence administrator of the acting unit)")
+class LicenceAdministrator:
+    model: strawberry.Private[UnitMembership]
+
+    @strawberry.field(description="证照管理员ID (membership id, used to remove)")
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(str(self.model.id))
+
+    @strawberry.field(description="姓名 (name)")
+    def name(self) -> str:
+        return self.model.account.display_name
+
+    @strawberry.field(description="证件号码 (ID number; masked)")
+    def id_number(self) -> str:
+        return mask_resident_id(self.model.account.id_number)
+
+
+@strawberry.type(description="移除证照管理员结果 (remove payload)")
+class RemoveLicenceAdministratorPayload:
+    ok: bool = strawberry.field(description="已移除 (removed)")
     errors: list[FieldError] = strawberry.field(description="错误 (errors)")

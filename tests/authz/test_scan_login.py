@@ -100,6 +100,25 @@ async def test_scan_login_full_flow(anonymous, legalrep, unit):
     assert me == {"username": "legalrep", "unit": {"id": str(unit.id)}}
 
 
+async def test_certificate_kind_recorded_on_session(anonymous, legalrep, unit):
+    await add_licence(unit)
+    ticket = await new_ticket(anonymous)
+    poll = {"ticket": ticket["ticket"], "secret": ticket["secret"]}
+    await legalrep.execute(SCAN, {"ticket": ticket["qrContent"]})
+    variables = {"ticket": ticket["ticket"], "unitId": str(unit.id), "pin": PIN}
+
+    await legalrep.execute(CONFIRM, {**variables, "kind": "DIGITAL_CERTIFICATE"})
+    token = (await anonymous.execute(POLL, poll)).data["loginTicket"]["token"]
+
+    portal = type(anonymous)(anonymous.http, token)
+    me = (await portal.execute("{ me { loginMethod } }")).data["me"]
+    assert me == {"loginMethod": "DIGITAL_CERTIFICATE"}
+    row = await LoginTicket.get(ticket=ticket["ticket"])
+    assert row.credential_kind == CredentialKind.DIGITAL_CERTIFICATE
+    password = (await legalrep.execute("{ me { loginMethod } }")).data["me"]
+    assert password == {"loginMethod": "PASSWORD"}
+
+
 async def test_ticket_needs_portal_secret(anonymous, legalrep, unit):
     ticket = await new_ticket(anonymous)
 

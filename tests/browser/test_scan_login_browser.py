@@ -141,16 +141,35 @@ async def scan_in_app(context, base: str, username: str, qr_content: str, shots:
     return app
 
 
-async def test_scan_login_and_precise_operator(server):
-    SCREENSHOTS.mkdir(exist_ok=True)
-    outside: list[str] = []
+def loopback_router(base: str, outside: list[str]):
+    """Return a route handler that aborts every request not to ``base``."""
 
     async def only_loopback(route):
-        if route.request.url.startswith(server):
+        if route.request.url.startswith(base):
             await route.continue_()
         else:
             outside.append(route.request.url)
             await route.abort()
+
+    return only_loopback
+
+
+async def log_in_app(context, base: str, username: str):
+    app = await context.new_page()
+    await app.goto(f"{base}/app/")
+    await app.wait_for_selector("uni-input input")
+    inputs = app.locator("uni-input input")
+    await inputs.nth(0).fill(username)
+    await inputs.nth(1).fill("demo123456")
+    await app.locator("uni-button").first.click()
+    await app.get_by_text("扫码登录").last.wait_for()
+    return app
+
+
+async def test_scan_login_and_precise_operator(server):
+    SCREENSHOTS.mkdir(exist_ok=True)
+    outside: list[str] = []
+    only_loopback = loopback_router(server, outside)
 
     async with playwright_api.async_playwright() as playwright:
         browser = await playwright.chromium.launch(
@@ -177,7 +196,7 @@ async def test_scan_login_and_precise_operator(server):
             call(server, REVOKE, {"id": grant["id"]}, legal_token)
         grant_page = await phone_context.new_page()
         await grant_page.goto(f"{server}/app/#/pages/wallet/wallet")
-        await grant_page.locator(".manage-authorizations").click()
+        await grant_page.get_by_text("授权管理").click()
         await grant_page.get_by_text("新增授权").wait_for()
         await grant_page.screenshot(path=SCREENSHOTS / "legalrep-4-authorizations.png")
         await grant_page.get_by_text("新增授权").click()
@@ -214,6 +233,69 @@ async def test_scan_login_and_precise_operator(server):
         call(server, REVOKE, {"id": precise[0]["id"]}, legal_token)
         after = call(server, "{ me { username } }", token=operator_token)
         assert after["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+        await browser.close()
+
+    assert outside == []
+
+
+async def test_certificate_picture_and_administrators(server, tmp_path):
+    SCREENSHOTS.mkdir(exist_ok=True)
+    outside: list[str] = []
+    only_loopback = loopback_router(server, outside)
+
+    async with playwright_api.async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS
+        )
+        portal_context = await browser.new_context()
+        phone_context = await browser.new_context(
+            viewport={"width": 390, "height": 844}
+        )
+        for context in (portal_context, phone_context):
+            await context.route("**/*", only_loopback)
+
+        portal = await open_portal(portal_context, server)
+        picture = tmp_path / "portal-qr.png"
+        await portal.locator("#qr").screenshot(path=picture)
+
+        app = await log_in_app(phone_context, server, "legalrep")
+        credentials = app.locator(".credential-item")
+        await credentials.first.wait_for()
+        await app.screenshot(path=SCREENSHOTS / "certificate-1-wallet.png")
+        assert await credentials.count() == 2
+        assert "电子营业执照" in await credentials.nth(0).inner_text()
+        assert "数字法人证书" in await credentials.nth(1).inner_text()
+
+        await app.get_by_text("扫码登录").last.click()
+        async with app.expect_file_chooser() as chooser:
+            await app.get_by_text("从相册选择二维码图片").click()
+        await (await chooser.value).set_files(picture)
+        await app.get_by_text("确认登录").last.wait_for()
+        await app.get_by_text("数字法人证书").click()
+        assert await app.get_by_text("证书密码", exact=True).count() == 1
+        await app.locator(".pin-input input").fill("112233")
+        await app.screenshot(path=SCREENSHOTS / "certificate-2-confirm.png")
+        await app.locator(".confirm").click()
+        await portal.wait_for_selector("#done-panel:not([hidden])", timeout=5000)
+        token = await portal.evaluate("sessionStorage.getItem('portalToken')")
+        me = call(server, "{ me { loginMethod } }", token=token)["data"]["me"]
+        assert me == {"loginMethod": "DIGITAL_CERTIFICATE"}
+
+        await app.goto(f"{server}/app/#/pages/wallet/wallet")
+        await app.get_by_text("证照管理员").first.click()
+        await app.locator(".id-number-input input").fill(DEMO_OPERATOR_ID)
+        await app.locator(".appoint").click()
+        await app.locator(".administrator-item").first.wait_for()
+        await app.screenshot(path=SCREENSHOTS / "administrators-1-appointed.png")
+        assert "林晓燕" in await app.locator(".administrator-item").inner_text()
+        await app.locator(".remove").click()
+        await app.get_by_text("确定移除").wait_for()
+        await app.screenshot(path=SCREENSHOTS / "administrators-2-remove-dialog.png")
+        await app.locator(".remove-dialog").get_by_text("移除", exact=True).click()
+        await app.get_by_text("暂未设置证照管理员").wait_for()
+        listed = call(server, "{ licenceAdministrators { id } }", token=token)
+        assert listed["data"]["licenceAdministrators"] == []
 
         await browser.close()
 

@@ -59,7 +59,9 @@ class LoginMutation:
                 await account.review_regions.all().values_list("region_id", flat=True)
             ),
         )
-        return LoginPayload(token=result.token, me=await describe(actor), errors=[])
+        return LoginPayload(
+            token=result.token, me=await describe(actor, "PASSWORD"), errors=[]
+        )
 
     @strawberry.mutation(
         description="退出登录 (end this token's session at once)",

@@ -4,20 +4,21 @@ import { graphql } from '../http/graphql.js'
 
 const FIELD_ERROR = 'errors { field code message }'
 const UNIT_SUMMARY = 'unit { id number creditCode name }'
+const MEMBERSHIP_FIELDS = `${UNIT_SUMMARY} role credentials { kind holderName }`
 
 const LOGIN = `
   mutation Login($username: String!, $password: String!) {
     login(username: $username, password: $password) {
       token
       ${FIELD_ERROR}
-      me { displayName units { ${UNIT_SUMMARY} role } }
+      me { displayName role units { ${MEMBERSHIP_FIELDS} } }
     }
   }
 `
 
 const ME = `
   query Me {
-    me { username displayName units { ${UNIT_SUMMARY} role } }
+    me { username displayName role units { ${MEMBERSHIP_FIELDS} } }
   }
 `
 
@@ -61,7 +62,10 @@ export async function login(username, password) {
   return data.login
 }
 
-/** Returns the logged-in account with the units it may act for. */
+/**
+ * Returns the logged-in account: its role in the unit of the token and the
+ * units it may act for, each with the unit's credentials.
+ */
 export async function fetchMe() {
   const data = await graphql(ME)
   return data.me
@@ -118,4 +122,20 @@ export function groupFieldErrors(errors = []) {
     grouped[key] = grouped[key] ? `${grouped[key]}；${error.message}` : error.message
   }
   return grouped
+}
+
+/**
+ * Splits payload errors into messages by input field, for the fields in
+ * `formFields`, and one message for the rest (no field, or a field the form
+ * has no input for). An empty error list gives `fallback` as that message.
+ */
+export function splitPayloadErrors(errors, formFields, fallback) {
+  const byField = {}
+  const otherMessages = []
+  for (const [field, message] of Object.entries(groupFieldErrors(errors))) {
+    if (formFields.includes(field)) byField[field] = message
+    else otherMessages.push(message)
+  }
+  const formError = errors.length === 0 ? fallback : otherMessages.join('；')
+  return { byField, formError }
 }

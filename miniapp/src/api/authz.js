@@ -1,7 +1,8 @@
 // Authorization operations of the GraphQL API (Query.authorizations,
-// Mutation.grantAuthorization, changeAuthorization, revokeAuthorization,
-// requestAuthorization, reviewAuthorizationRequest). They act for the unit
-// of the current token.
+// licenceAdministrators, Mutation.grantAuthorization, changeAuthorization,
+// revokeAuthorization, requestAuthorization, reviewAuthorizationRequest,
+// appointLicenceAdministrator, removeLicenceAdministrator). They act for the
+// unit of the current token.
 import { graphql } from '../http/graphql.js'
 
 const FIELD_ERROR = 'errors { field code message }'
@@ -46,6 +47,45 @@ const REVIEW_AUTHORIZATION_REQUEST = `
     reviewAuthorizationRequest(id: $id, approve: $approve) { ${PAYLOAD_FIELDS} }
   }
 `
+
+const LICENCE_ADMINISTRATORS = `
+  query LicenceAdministrators {
+    licenceAdministrators { id name idNumber }
+  }
+`
+
+const APPOINT_LICENCE_ADMINISTRATOR = `
+  mutation AppointLicenceAdministrator($idNumber: String!) {
+    appointLicenceAdministrator(idNumber: $idNumber) { ok ${FIELD_ERROR} }
+  }
+`
+
+const REMOVE_LICENCE_ADMINISTRATOR = `
+  mutation RemoveLicenceAdministrator($id: ID!) {
+    removeLicenceAdministrator(id: $id) { ok ${FIELD_ERROR} }
+  }
+`
+
+/** Maximum number of licence administrators per unit, as the API enforces. */
+export const MAX_LICENCE_ADMINISTRATORS = 5
+
+/** Returns the unit's licence administrators { id, name, idNumber (masked) }; legal representative only. */
+export async function fetchLicenceAdministrators() {
+  const data = await graphql(LICENCE_ADMINISTRATORS)
+  return data.licenceAdministrators
+}
+
+/** Appoints the real-name account with this ID number as licence administrator and returns { ok, errors }. */
+export async function appointLicenceAdministrator(idNumber) {
+  const data = await graphql(APPOINT_LICENCE_ADMINISTRATOR, { idNumber })
+  return data.appointLicenceAdministrator
+}
+
+/** Removes a licence administrator by its id and returns { ok, errors }. */
+export async function removeLicenceAdministrator(id) {
+  const data = await graphql(REMOVE_LICENCE_ADMINISTRATOR, { id })
+  return data.removeLicenceAdministrator
+}
 
 /** Returns the unit's authorizations and requests, newest first; numbers are masked unless fullValues. */
 export async function fetchAuthorizations(fullValues = false) {
@@ -101,6 +141,20 @@ export const GRANT_STATUS_LABELS = {
   ACTIVE: '已授权',
   REJECTED: '已拒绝',
   REVOKED: '已撤销',
+}
+
+/** uni-tag types that colour each GrantStatus value. */
+export const GRANT_STATUS_TAG_TYPES = {
+  REQUESTED: 'warning',
+  ACTIVE: 'success',
+  REJECTED: 'default',
+  REVOKED: 'default',
+}
+
+/** Joins the Chinese labels of BusinessType values with 、, or returns 无 for none. */
+export function businessTypesLabel(types) {
+  if (!types || types.length === 0) return '无'
+  return types.map((type) => BUSINESS_TYPE_LABELS[type] || type).join('、')
 }
 
 /** Roles that may list, grant, revoke and review the unit's authorizations. */
