@@ -10,10 +10,16 @@ import re
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
+from functools import cache
 from typing import TypeVar
 
 from graph.core.errors import InvalidValue
-from graph.core.text import normalize_code, normalize_text, shorten_for_message
+from graph.core.text import (
+    is_blank_text,
+    normalize_code,
+    normalize_text,
+    shorten_for_message,
+)
 
 C = TypeVar("C", bound=StrEnum)
 CellValue = str | float | int | bool | date | datetime | timedelta | None
@@ -43,7 +49,7 @@ def is_blank(value: CellValue) -> bool:
     if value is None:
         return True
     if isinstance(value, str):
-        return normalize_text(value) == ""
+        return is_blank_text(value)
     return False
 
 
@@ -209,14 +215,20 @@ def read_whole_number(value: CellValue, label: str, unit: str = "") -> int | Non
     raise InvalidValue("INVALID_NUMBER", f"{label}“{display(value)}”应为整数")
 
 
+@cache
+def _choice_lookup(choices: type[C]) -> dict[str, C]:
+    lookup = {choice.value: choice for choice in choices}
+    lookup.update({normalize_code(choice.label): choice for choice in choices})
+    return lookup
+
+
 def read_choice(value: CellValue, label: str, choices: type[C]) -> C | None:
     """Read a coded column by its Chinese label (as in the dropdown) or its code."""
     if is_blank(value):
         return None
-    text = normalize_code(display(value))
-    for choice in choices:
-        if text in (normalize_code(choice.label), choice.value):
-            return choice
+    choice = _choice_lookup(choices).get(normalize_code(display(value)))
+    if choice is not None:
+        return choice
     allowed = "、".join(choice.label for choice in choices)
     raise InvalidValue(
         "INVALID_CHOICE",

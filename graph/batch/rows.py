@@ -46,7 +46,7 @@ class RowResult:
     """One data row after checking; ``request`` is set when the row is valid."""
 
     number: int
-    values: list[str]
+    values: list
     ssn: str
     name: str
     problems: list[FieldProblem] = field(default_factory=list)
@@ -109,7 +109,7 @@ def check_row(kind: ImportKind, row: DataRow, today: date, date1904: bool) -> Ro
     failed = {p.field for p in problems}
     result = RowResult(
         number=row.number,
-        values=[_kept(cell) for cell in row.raw],
+        values=[],
         ssn=values.get("ssn") or "",
         name=values.get("name") or "",
     )
@@ -148,10 +148,18 @@ def check_row(kind: ImportKind, row: DataRow, today: date, date1904: bool) -> Ro
 
     problems += [p for p in checked if p.field not in failed]
     result.problems = _in_column_order(kind, problems)
+    # A row valid here can still fail the database rules or the duplicate
+    # check, so its cells stay at hand until the end of the preview.
+    result.values = row.raw
     if not result.problems:
         result.request = clean
     result.ssn = clean.ssn
     return result
+
+
+def kept_cells(cells: list[CellValue]) -> list[str | float | bool]:
+    """Turn cells into JSON values for the error workbook."""
+    return [_kept(cell) for cell in cells]
 
 
 def _kept(cell: CellValue) -> str | float | bool:

@@ -9,7 +9,6 @@ database as it is then and writes all declarations in one transaction.
 import asyncio
 import logging
 import uuid
-from dataclasses import asdict
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -31,6 +30,7 @@ from graph.batch.rows import (
     check_row,
     has_content,
     is_sample_row,
+    kept_cells,
     mark_duplicates,
 )
 from graph.core.clock import BUSINESS_TIMEZONE, now
@@ -230,17 +230,13 @@ def _chunks(items: list, size: int | None = None):
 async def _pending_ssns(
     unit: Unit, ssns: list[str], connection: BaseDBAsyncClient | None
 ) -> set[str]:
-    pending: set[str] = set()
-    for chunk in _chunks(ssns):
-        pending.update(
-            await _using(
-                Declaration.filter(
-                    unit_id=unit.id, status=DeclarationStatus.PENDING, ssn__in=chunk
-                ),
-                connection,
-            ).values_list("ssn", flat=True)
-        )
-    return pending
+    # A unit has few pending declarations, so one query for all of them is
+    # cheaper than asking about each of thousands of rows.
+    pending = await _using(
+        Declaration.filter(unit_id=unit.id, status=DeclarationStatus.PENDING),
+        connection,
+    ).values_list("ssn", flat=True)
+    return set(pending) & set(ssns)
 
 
 async def _persons(
@@ -317,14 +313,16 @@ def _row_json(result: RowResult) -> dict[str, Any]:
         "row": result.number,
         "ssn": result.ssn,
         "name": result.name,
-        "values": result.values,
+        # Only invalid rows go to the error workbook.
+        "values": [] if result.valid else kept_cells(result.values),
         "errors": [[p.field, p.code, p.message] for p in result.problems],
         "request": _request_json(result.request) if result.valid else None,
     }
 
 
 def _request_json(request: EnrollmentRequest | SuspensionRequest) -> dict:
-    values = asdict(request)
+    # vars() rather than asdict(): the fields are flat, and asdict deep-copies.
+    values = vars(request)
     return {
         key: (
             value.isoformat()

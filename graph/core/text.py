@@ -16,6 +16,9 @@ ZERO_WIDTH_CHARACTERS = "\u200b\u200c\u200d\u2060\ufeff"
 _INVISIBLE = rf"[\s{ZERO_WIDTH_CHARACTERS}]"
 _SURROUNDING_INVISIBLE = re.compile(rf"\A{_INVISIBLE}+|{_INVISIBLE}+\Z")
 _ANY_INVISIBLE = re.compile(rf"{_INVISIBLE}+")
+# Unicode category Cc is exactly these two ranges.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_VISIBLE = re.compile(rf"[^\s\x00{ZERO_WIDTH_CHARACTERS}]")
 
 
 def normalize_text(value: str | None) -> str:
@@ -30,12 +33,21 @@ def normalize_text(value: str | None) -> str:
         return ""
     # NUL carries no meaning in any field and PostgreSQL cannot store it.
     value = value.replace("\x00", "")
+    if value.isascii():
+        # NFKC leaves ASCII unchanged, and str.strip() removes the same ASCII
+        # whitespace as the pattern; batch imports call this for every cell.
+        return value.strip()
     return _SURROUNDING_INVISIBLE.sub("", unicodedata.normalize("NFKC", value))
 
 
 def has_control_character(value: str) -> bool:
     """Tell whether text contains a control character such as a line break."""
-    return any(unicodedata.category(character) == "Cc" for character in value)
+    return _CONTROL.search(value) is not None
+
+
+def is_blank_text(value: str) -> bool:
+    """Tell whether text holds nothing but whitespace and zero-width characters."""
+    return _VISIBLE.search(value) is None
 
 
 def normalize_code(value: str | None) -> str:

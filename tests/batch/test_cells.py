@@ -86,7 +86,7 @@ def test_blank_date_is_none():
         ("4999.995", "5000.00"),
     ],
 )
-def test_money_is_taken_as_shown_and_rounded_half_up(cell, expected):
+def test_money_rounds_shown_value_half_up(cell, expected):
     assert read_money(cell, "申报工资") == Decimal(expected)
 
 
@@ -98,12 +98,12 @@ def test_bad_wage_is_refused(cell):
     assert "申报工资" in raised.value.message
 
 
-def test_id_stored_as_number_is_refused_even_when_digits_fit():
-    # 330302199003070011 rounded by Excel to 15 significant digits.
+def test_id_stored_as_number_rejected():
+    # The rounded digits of this number pass the check character (0).
     with pytest.raises(InvalidValue) as raised:
-        read_id_number(3.30302199003070e17, "社会保障号码")
+        read_id_number(3.30302199003000900e17, "社会保障号码")
     assert raised.value.code == "ID_STORED_AS_NUMBER"
-    assert "330302199003070000" in raised.value.message
+    assert "330302199003000900" in raised.value.message
     assert "文本格式" in raised.value.message
 
 

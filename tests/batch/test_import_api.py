@@ -93,8 +93,8 @@ async def test_untouched_template_imports_nothing(legalrep, http):
     payload = await preview(legalrep, content, kind="SUSPEND")
     assert payload["errors"] == []
     assert (payload["validCount"], payload["invalidCount"]) == (0, 0)
-    refused = await confirm(legalrep, payload["id"])
-    assert [e["code"] for e in refused["errors"]] == ["NOTHING_TO_CONFIRM"]
+    rejected = await confirm(legalrep, payload["id"])
+    assert [e["code"] for e in rejected["errors"]] == ["NOTHING_TO_CONFIRM"]
 
 
 async def test_messy_two_hundred_rows(legalrep, unit, http):
@@ -173,7 +173,8 @@ async def test_messy_two_hundred_rows(legalrep, unit, http):
     assert "attachment" in response.headers["content-disposition"]
     sheet = read_back(response.content).active
     table = list(sheet.iter_rows(values_only=True))
-    assert table[0][0] == "原行号" and table[0][-1] == "错误原因"
+    assert table[0][0] == "原行号"
+    assert table[0][-1] == "错误原因"
     assert len(table) == 1 + len(invalid)
     assert all(row[-1] for row in table[1:])
     stored_as_number = [row for row in table[1:] if "文本格式" in row[-1]]
@@ -224,12 +225,12 @@ async def test_confirm_checks_the_database_again(legalrep, unit):
     assert payload["validCount"] == 3
     await insure(unit, person_ssn(2), name="职工2")
 
-    refused = await confirm(legalrep, payload["id"])
-    assert refused["count"] == 0
-    assert [(e["field"], e["code"]) for e in refused["errors"]] == [
+    rejected = await confirm(legalrep, payload["id"])
+    assert rejected["count"] == 0
+    assert [(e["field"], e["code"]) for e in rejected["errors"]] == [
         ("rows.3", "ALREADY_ACTIVE_IN_UNIT")
     ]
-    assert refused["errors"][0]["message"].startswith("第3行：")
+    assert rejected["errors"][0]["message"].startswith("第3行：")
     assert await Declaration.all().count() == 0
 
 
@@ -238,15 +239,15 @@ async def test_expired_preview_cannot_be_confirmed(legalrep):
     await ImportBatch.filter(id=payload["id"]).update(
         expires_at=now() - timedelta(minutes=1)
     )
-    refused = await confirm(legalrep, payload["id"])
-    assert [e["code"] for e in refused["errors"]] == ["IMPORT_EXPIRED"]
+    rejected = await confirm(legalrep, payload["id"])
+    assert [e["code"] for e in rejected["errors"]] == ["IMPORT_EXPIRED"]
     assert await Declaration.all().count() == 0
 
 
 async def test_other_unit_cannot_confirm_or_download(legalrep, other_legalrep, http):
     payload = await preview(legalrep, xlsx([enroll_row(1), enroll_row(2, name="")]))
-    refused = await confirm(other_legalrep, payload["id"])
-    assert [e["code"] for e in refused["errors"]] == ["NOT_FOUND"]
+    rejected = await confirm(other_legalrep, payload["id"])
+    assert [e["code"] for e in rejected["errors"]] == ["NOT_FOUND"]
     # The link works only for the session it was made for.
     assert (await http.get(payload["errorWorkbookUrl"])).status_code == 200
     forged = payload["errorWorkbookUrl"].replace(
@@ -256,10 +257,9 @@ async def test_other_unit_cannot_confirm_or_download(legalrep, other_legalrep, h
 
 
 async def test_precise_grant_limits_batch_kinds(anonymous, unit):
+    from graph.account.models import UnitMembership
     from graph.account.roles import MembershipRole
     from tests.conftest import create_account, create_grant
-
-    from graph.account.models import UnitMembership
 
     account = await create_account("clerk")
 
@@ -271,10 +271,10 @@ async def test_precise_grant_limits_batch_kinds(anonymous, unit):
 
     allowed = await clerk.upload(PREVIEW, {"kind": "ENROLL"}, xlsx([enroll_row(1)]))
     assert allowed.data["previewImport"]["validCount"] == 1
-    refused = await clerk.upload(
+    rejected = await clerk.upload(
         PREVIEW, {"kind": "SUSPEND"}, xlsx([], headers=SUSPEND_HEADERS)
     )
-    assert refused.error_codes == ["FORBIDDEN"]
+    assert rejected.error_codes == ["FORBIDDEN"]
 
 
 async def test_batch_suspension(legalrep, unit):
@@ -307,14 +307,14 @@ async def test_batch_suspension(legalrep, unit):
         (b"", "EMPTY_FILE"),
     ],
 )
-async def test_files_that_are_not_workbooks_are_refused(legalrep, content, code):
+async def test_files_that_are_not_workbooks_are_rejected(legalrep, content, code):
     payload = await preview(legalrep, content, filename="名单.xls")
     assert payload["id"] is None
     assert [(e["field"], e["code"]) for e in payload["errors"]] == [("file", code)]
     assert "名单.xls" in payload["errors"][0]["message"]
 
 
-async def test_archive_of_another_kind_is_refused(legalrep):
+async def test_archive_of_another_kind_is_rejected(legalrep):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("readme.txt", "hello")
@@ -360,7 +360,7 @@ async def test_missing_header_names_the_columns(legalrep):
     assert "联系地址" in payload["errors"][0]["message"]
 
 
-async def test_upload_over_the_limit_is_refused(legalrep, monkeypatch):
+async def test_upload_over_the_limit_is_rejected(legalrep, monkeypatch):
     from dataclasses import replace
 
     from graph.batch import uploads
