@@ -393,3 +393,40 @@ async def test_preview_identity_rules_match_single_enrollment(legalrep):
     assert declaration.insurance_types == "410"
     assert declaration.identity == InsuredIdentity.PART_TIME.value
     assert declaration.business_date == ENROLL_DAY
+
+
+async def test_progress_subscription_follows_preview(legalrep):
+    import asyncio
+    import uuid
+
+    from graph.account.actor import authenticate
+    from graph.core.context import Context
+    from graph.schema import schema
+
+    authentication = await authenticate(f"Bearer {legalrep.token}")
+    context = Context(request=None, response=None, actor=authentication.actor)
+    upload_id = str(uuid.uuid4())
+    stream = await schema.subscribe(
+        "subscription($id: ID!) { importProgress(id: $id) { status processed total } }",
+        variable_values={"id": upload_id},
+        context_value=context,
+    )
+    messages = []
+
+    async def follow() -> None:
+        async for message in stream:
+            messages.append(message.data["importProgress"])
+
+    follower = asyncio.create_task(follow())
+    query = PREVIEW.replace(
+        "($kind: ImportKind!, $file: Upload!)",
+        "($kind: ImportKind!, $file: Upload!, $uploadId: ID)",
+    ).replace("file: $file)", "file: $file, uploadId: $uploadId)")
+    rows = [enroll_row(n) for n in range(1, 2501)]
+    result = await legalrep.upload(
+        query, {"kind": "ENROLL", "uploadId": upload_id}, xlsx(rows)
+    )
+    await asyncio.wait_for(follower, timeout=10)
+
+    assert result.data["previewImport"]["id"] == upload_id
+    assert messages[-1] == {"status": "PREVIEWED", "processed": 2500, "total": 2500}
