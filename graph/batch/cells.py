@@ -42,7 +42,8 @@ _DATE_PATTERNS = [
 ]
 # A date cell written with a time, as text: "2024-03-01 00:00:00".
 _TRAILING_MIDNIGHT = re.compile(r"\s+0{1,2}:00(:00)?$")
-_MONEY_NOISE = re.compile(r"[,\s元¥]|RMB|CNY", re.IGNORECASE)
+_MONEY_NOISE = re.compile(r"[\s元¥]|RMB|CNY", re.IGNORECASE)
+_THOUSANDS = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d*)?")
 
 
 def is_blank(value: CellValue) -> bool:
@@ -137,7 +138,8 @@ def read_date(value: CellValue, label: str, date1904: bool = False) -> date | No
 
 def _serial_date(serial: float, label: str, date1904: bool) -> date:
     shown = number_text(serial)
-    if serial != int(serial) or not 1 <= serial <= _LAST_SERIAL:
+    # A fraction is the time of day of a date-time serial: the date is kept.
+    if not 1 <= serial < _LAST_SERIAL + 1:
         raise InvalidValue(
             "INVALID_DATE",
             f"{label}“{shown}”不是日期，请填写如2024-03-01的日期",
@@ -185,20 +187,41 @@ def read_money(value: CellValue, label: str) -> Decimal | None:
         shown = number_text(value)
     elif isinstance(value, str):
         shown = normalize_text(value)
-        cleaned = _MONEY_NOISE.sub("", shown)
-        try:
-            amount = Decimal(cleaned)
-        except InvalidOperation:
-            amount = None
-        if amount is None or not amount.is_finite():
-            raise InvalidValue(
-                "INVALID_WAGE", f"{label}“{shorten_for_message(shown)}”不是有效金额"
-            )
+        amount = _text_amount(shown, label)
     else:
         raise InvalidValue("INVALID_WAGE", f"{label}“{display(value)}”不是有效金额")
     if amount <= 0:
         raise InvalidValue("INVALID_WAGE", f"{label}应大于0，实际为“{shown}”")
     return amount.quantize(FEN, rounding=ROUND_HALF_UP)
+
+
+def _text_amount(shown: str, label: str) -> Decimal:
+    """Read an amount typed as text, with commas only between thousands.
+
+    "8.000,50" is rejected rather than read as 8.00050: the comma is the
+    decimal mark there, and dropping it would change the amount.
+    """
+    compact = _MONEY_NOISE.sub("", shown)
+    if "," in compact and not _THOUSANDS.fullmatch(compact):
+        raise InvalidValue(
+            "INVALID_WAGE",
+            f"{label}“{shorten_for_message(shown)}”不是有效金额："
+            "逗号只能用作千位分隔符，小数点应为“.”",
+        )
+    try:
+        amount = Decimal(compact.replace(",", ""))
+    except InvalidOperation:
+        amount = None
+    if amount is None or not amount.is_finite():
+        raise InvalidValue(
+            "INVALID_WAGE", f"{label}“{shorten_for_message(shown)}”不是有效金额"
+        )
+    if amount.as_tuple().exponent < -2:
+        raise InvalidValue(
+            "INVALID_WAGE",
+            f"{label}“{shorten_for_message(shown)}”最多保留两位小数（到分）",
+        )
+    return amount
 
 
 def read_whole_number(value: CellValue, label: str, unit: str = "") -> int | None:

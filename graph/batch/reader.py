@@ -24,6 +24,15 @@ ZIP_SIGNATURE = b"PK\x03\x04"
 # A header further down than this is not a header but data.
 HEADER_SEARCH_ROWS = 30
 _DATE1904 = re.compile(rb"<(?:\w+:)?workbookPr\b[^>]*\bdate1904=\"(?:1|true)\"")
+# The column, from AA on, of a cell with content (<c r="AB7" t="s"><v>3</v>)
+# and not of a styled empty cell (<c r="AB7" s="1"/>). Columns A to Z are
+# not collected: counting every sheet as 26 wide costs nothing and spares
+# collecting a match per cell.
+_WIDE_VALUE_CELL_COLUMN = re.compile(rb'<(?:\w+:)?c r="([A-Z]{2,3})[0-9]+"[^>/]*>')
+# Rows are counted by their row tags: ten times fewer than cells to scan.
+_ROW_NUMBER = re.compile(rb'<(?:\w+:)?row r="([0-9]{1,7})"')
+MAX_SHEET_CELLS = 2_000_000
+MAX_SHEET_XML_BYTES = 300 * 1024 * 1024
 _HTML_START = re.compile(rb"^\s*(<!doctype|<html|<table|<\?xml|<meta|<head)", re.I)
 
 
@@ -67,6 +76,8 @@ class Workbook:
     def __init__(self, path: Path, extension: str) -> None:
         self.path = path
         self.date1904 = extension == ".xlsx" and _uses_1904_dates(path)
+        if extension == ".xlsx":
+            check_xlsx_extent(path)
         try:
             self._book = CalamineWorkbook.from_path(str(path))
         except (CalamineError, OSError, ValueError) as exc:
@@ -138,6 +149,63 @@ class Workbook:
 
 def _header_text(cell: CellValue) -> str:
     return cell if isinstance(cell, str) else ""
+
+
+def check_xlsx_extent(path: Path) -> None:
+    """Raise TOO_LARGE_SHEET unless every sheet's used range is readable.
+
+    The reader expands a sheet into a full grid from A1 to its last cell
+    holding a value, so one stray value in cell XFD1048576 of a small file
+    would ask for hundreds of gigabytes and abort the process. The sheet XML
+    is scanned here first, in chunks and with a cap on its unpacked size, so
+    a compressed bomb cannot fill memory either.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                    _check_sheet_extent(archive, name)
+    except zipfile.BadZipFile as exc:
+        raise _unreadable(exc) from exc
+
+
+def _check_sheet_extent(archive: zipfile.ZipFile, name: str) -> None:
+    last_row = 0
+    columns: set[bytes] = set()
+    unpacked = 0
+    carry = b""
+    with archive.open(name) as stream:
+        while chunk := stream.read(1024 * 1024):
+            unpacked += len(chunk)
+            if unpacked > MAX_SHEET_XML_BYTES:
+                raise InvalidValue(
+                    "TOO_LARGE_SHEET",
+                    f"工作表解压后超过{MAX_SHEET_XML_BYTES // (1024 * 1024)}MB，"
+                    "请分成几个文件上传",
+                )
+            text = carry + chunk
+            columns.update(_WIDE_VALUE_CELL_COLUMN.findall(text))
+            rows = _ROW_NUMBER.findall(text)
+            if rows:
+                last_row = max(last_row, *map(int, rows))
+            # A cell tag cut at the chunk's end is found again in the next pass.
+            carry = text[-256:]
+    widest = max(columns, key=lambda c: (len(c), c), default=b"Z")
+    width = _column_number(widest.decode())
+    if last_row * width > MAX_SHEET_CELLS:
+        raise InvalidValue(
+            "TOO_LARGE_SHEET",
+            f"工作表的内容范围过大：第{last_row}行、第{widest.decode()}列仍有内容，"
+            f"共约{last_row * width}个单元格，超过{MAX_SHEET_CELLS}个；"
+            "请删除表格下方或右侧多余的内容后重新上传",
+        )
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
 
 
 def _uses_1904_dates(path: Path) -> bool:

@@ -65,6 +65,7 @@ class ErrorCode(StrEnum):
     NOT_CONFIRMABLE = "NOT_CONFIRMABLE"
     IMPORT_EXPIRED = "IMPORT_EXPIRED"
     NOTHING_TO_CONFIRM = "NOTHING_TO_CONFIRM"
+    TOO_LARGE_SHEET = "TOO_LARGE_SHEET"
 
 
 @strawberry.type(description="输入错误 (rejected input value)")

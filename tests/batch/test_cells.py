@@ -34,6 +34,7 @@ from graph.insurance.codes import InsuredIdentity, SuspensionReason
         date(2024, 3, 1),
         datetime(2024, 3, 1, 0, 0),
         45352.0,
+        45352.75,
     ],
 )
 def test_date_formats_read_alike(cell):
@@ -60,7 +61,7 @@ def test_impossible_date_is_refused_not_rolled_over(cell):
     assert "本次参保时间" in raised.value.message
 
 
-@pytest.mark.parametrize("cell", ["下月一号", "03/01/2024", "45352", 45352.5, -3.0])
+@pytest.mark.parametrize("cell", ["下月一号", "03/01/2024", "45352", -3.0, 3e6])
 def test_unreadable_date_names_column_and_value(cell):
     with pytest.raises(InvalidValue) as raised:
         read_date(cell, "停保时间")
@@ -83,14 +84,18 @@ def test_blank_date_is_none():
         (5000.1 + 0.2, "5000.30"),
         (1.005, "1.01"),
         (6000, "6000.00"),
-        ("4999.995", "5000.00"),
+        (4999.995, "5000.00"),
+        ("1,234,567.5", "1234567.50"),
     ],
 )
 def test_money_rounds_shown_value_half_up(cell, expected):
     assert read_money(cell, "申报工资") == Decimal(expected)
 
 
-@pytest.mark.parametrize("cell", ["0", -1.0, "-5000", "五千", "6000..0", "NaN"])
+@pytest.mark.parametrize(
+    "cell",
+    ["0", -1.0, "-5000", "五千", "6000..0", "NaN", "8.000,50", "80,00", "8000.555"],
+)
 def test_bad_wage_is_refused(cell):
     with pytest.raises(InvalidValue) as raised:
         read_money(cell, "申报工资")

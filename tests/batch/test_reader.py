@@ -4,6 +4,7 @@ import re
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from graph.batch.codes import ImportKind
@@ -88,3 +89,17 @@ def test_empty_trailing_rows_are_skipped(tmp_path):
     with opened(tmp_path, xlsx(rows)) as book:
         layout = book.locate(ENROLL)
         assert [row.number for row in book.rows(layout)] == [2]
+
+
+def test_stray_far_cell_is_rejected_before_reading(tmp_path):
+    content = xlsx([enroll_row(1)])
+    path = tmp_path / "stray.xlsx"
+    path.write_bytes(content)
+    book = openpyxl.load_workbook(path)
+    book.active["XFD1048576"] = "x"
+    book.save(path)
+
+    with pytest.raises(InvalidValue) as raised:
+        Workbook(path, ".xlsx")
+    assert raised.value.code == "TOO_LARGE_SHEET"
+    assert "1048576" in raised.value.message
