@@ -22,10 +22,12 @@ from graph.batch import downloads as batch_downloads
 from graph.core.api_errors import mask_unexpected
 from graph.core.context import Context
 from graph.db import close_database, open_database
+from graph.declaration import export as declaration_export
 from graph.files.links import DOWNLOAD_PATH
 from graph.files.responses import download_endpoint
 from graph.files.size_limit import BodySizeLimit
 from graph.graphiql import STATIC_DIR, render_page
+from graph.person import export as person_export
 from graph.portal import STATIC_DIR as PORTAL_DIR
 from graph.schema import schema
 from graph.settings import PROJECT_ROOT, get_settings
@@ -124,7 +126,13 @@ def create_app(manage_database: bool = True, **graphql_options: Any) -> Starlett
     )
     # The GraphQL request around an upload adds its operations and map parts.
     body_limit = get_settings().upload_max_bytes + 1024 * 1024
-    downloads = download_endpoint({"import-errors": batch_downloads.error_workbook})
+    downloads = download_endpoint(
+        {
+            "import-errors": batch_downloads.error_workbook,
+            person_export.PURPOSE: person_export.roster_workbook,
+            declaration_export.PURPOSE: declaration_export.personnel_changes_workbook,
+        }
+    )
     routes = [
         Route("/graphql", BodySizeLimit(graphql, body_limit), methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),

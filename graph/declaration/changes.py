@@ -24,6 +24,18 @@ class PersonnelChangeKind(StrEnum):
     SUSPENSION = "SUSPENSION"
 
 
+def business_month(declaration: Declaration) -> str:
+    """Return the month of the business date as YYYYMM (业务年月)."""
+    day = declaration.business_date
+    return f"{day.year:04d}{day.month:02d}"
+
+
+def change_base(declaration: Declaration) -> Decimal | None:
+    """Return the base of the declaration's first record, None if it has none."""
+    records = declaration.data.get("records", [])
+    return Decimal(records[0]["base"]) if records else None
+
+
 @strawberry.type(description="人员增减变动 (one personnel change)")
 class PersonnelChange:
     model: strawberry.Private[Declaration]
@@ -35,8 +47,7 @@ class PersonnelChange:
 
     @strawberry.field(description="业务年月 (business month, YYYYMM)")
     def business_month(self) -> str:
-        day = self.model.business_date
-        return f"{day.year:04d}{day.month:02d}"
+        return business_month(self.model)
 
     @strawberry.field(description="业务日期 (enrollment or suspension date)")
     def business_date(self) -> date:
@@ -83,8 +94,7 @@ class PersonnelChange:
 
     @strawberry.field(description="缴费基数 (contribution base of the pension record)")
     def base(self) -> Decimal | None:
-        records = self.model.data.get("records", [])
-        return Decimal(records[0]["base"]) if records else None
+        return change_base(self.model)
 
     @strawberry.field(description="中断原因 (suspension reason, for suspensions)")
     def suspension_reason(self) -> SuspensionReason | None:

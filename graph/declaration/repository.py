@@ -3,21 +3,30 @@
 Unit staff see their unit's declarations, reviewers those of their regions.
 """
 
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from datetime import date
 
+from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
 from graph.account.actor import Actor
+from graph.core.api_errors import BadUserInput
 from graph.core.errors import FieldProblem, ValidationFailed
 from graph.core.paging import PageRequest
 from graph.core.text import normalize_code, normalize_text
 from graph.declaration.codes import DeclarationKind, DeclarationStatus
 from graph.declaration.models import Declaration
+from graph.insurance.codes import InsuranceType, InsuredIdentity
 from graph.unit.models import Unit
 
 RELATED = ("unit", "region", "submitted_by", "reviewer")
 
 INCREASE_KINDS = (DeclarationKind.ENROLLMENT, DeclarationKind.REENROLLMENT)
+
+# A year and a bit covers the manual's use (one business year at a time)
+# while keeping each query on an index range of bounded size.
+MAX_CHANGE_RANGE_DAYS = 400
 
 
 def readable_declarations(actor: Actor) -> QuerySet[Declaration]:
@@ -64,41 +73,71 @@ async def readable_declaration(actor: Actor, declaration_id: int) -> Declaration
     )
 
 
-async def personnel_change_page(
-    actor: Actor,
-    page: PageRequest,
-    *,
-    increase: bool,
-    date_from: date,
-    date_to: date,
-    credit_code: str | None = None,
-    unit_name: str | None = None,
-    ssn: str | None = None,
-    name: str | None = None,
-    identity: str | None = None,
-    insurance_type: str | None = None,
-) -> tuple[int, list[Declaration]]:
-    """Return approved enrollments (人员新增) or suspensions (人员暂停) by date."""
+@dataclass(frozen=True)
+class ChangeCriteria:
+    """Filter of 单位人员增减变动查询. The business-date range includes both ends."""
+
+    date_from: date
+    date_to: date
+    credit_code: str | None = None
+    unit_name: str | None = None
+    ssn: str | None = None
+    name: str | None = None
+    identity: InsuredIdentity | None = None
+    insurance_type: InsuranceType | None = None
+
+
+def check_change_range(date_from: date, date_to: date) -> None:
+    """Raise BadUserInput unless [date_from, date_to] is an allowed range."""
+    if date_to < date_from:
+        raise BadUserInput(
+            f"查询时间止 to（{date_to.isoformat()}）不能早于查询时间起 from"
+            f"（{date_from.isoformat()}）"
+        )
+    days = (date_to - date_from).days
+    if days > MAX_CHANGE_RANGE_DAYS:
+        raise BadUserInput(
+            f"查询时间范围不能超过{MAX_CHANGE_RANGE_DAYS}天，实际为{days}天"
+        )
+
+
+def personnel_changes(
+    actor: Actor, increase: bool, criteria: ChangeCriteria
+) -> QuerySet[Declaration]:
+    """Return approved enrollments (人员新增) or suspensions (人员暂停) by date.
+
+    The personnelChanges query and its export both call this function.
+    """
     kinds = INCREASE_KINDS if increase else (DeclarationKind.SUSPENSION,)
     query = readable_declarations(actor).filter(
         kind__in=kinds,
         status=DeclarationStatus.APPROVED,
-        business_date__gte=date_from,
-        business_date__lte=date_to,
+        business_date__gte=criteria.date_from,
+        business_date__lte=criteria.date_to,
     )
-    if credit_code and normalize_code(credit_code):
-        query = query.filter(unit__credit_code=normalize_code(credit_code))
-    if unit_name and normalize_text(unit_name):
-        query = query.filter(unit__name__contains=normalize_text(unit_name))
-    if ssn and normalize_code(ssn):
-        query = query.filter(ssn__startswith=normalize_code(ssn))
-    if name and normalize_text(name):
-        query = query.filter(person_name__contains=normalize_text(name))
-    if identity:
-        query = query.filter(identity=identity)
-    if insurance_type:
-        query = query.filter(insurance_types__contains=insurance_type)
+    credit_code = normalize_code(criteria.credit_code)
+    unit_name = normalize_text(criteria.unit_name)
+    ssn = normalize_code(criteria.ssn)
+    name = normalize_text(criteria.name)
+    if credit_code:
+        query = query.filter(unit__credit_code=credit_code)
+    if unit_name:
+        query = query.filter(unit__name__contains=unit_name)
+    if ssn:
+        query = query.filter(ssn__startswith=ssn)
+    if name:
+        query = query.filter(person_name__contains=name)
+    if criteria.identity:
+        query = query.filter(identity=criteria.identity)
+    if criteria.insurance_type:
+        query = query.filter(insurance_types__contains=criteria.insurance_type)
+    return query
 
+
+async def personnel_change_page(
+    actor: Actor, page: PageRequest, increase: bool, criteria: ChangeCriteria
+) -> tuple[int, list[Declaration]]:
+    query = personnel_changes(actor, increase, criteria)
     total = await query.count()
     items = (
         await query.order_by("business_date", "id")
@@ -107,6 +146,31 @@ async def personnel_change_page(
         .select_related(*RELATED)
     )
     return total, list(items)
+
+
+async def personnel_change_chunks(
+    actor: Actor, increase: bool, criteria: ChangeCriteria, chunk_size: int
+) -> AsyncIterator[list[Declaration]]:
+    """Yield every matching change with its unit, in personnel_change_page's order.
+
+    Chunks continue after the last (business_date, id) seen rather than at an
+    offset, so a late chunk costs as little as the first.
+    """
+    query = personnel_changes(actor, increase, criteria).order_by("business_date", "id")
+    last: Declaration | None = None
+    while True:
+        chunk = query
+        if last is not None:
+            chunk = chunk.filter(
+                Q(business_date__gt=last.business_date)
+                | Q(business_date=last.business_date, id__gt=last.id)
+            )
+        items = await chunk.limit(chunk_size).select_related("unit")
+        if items:
+            yield list(items)
+        if len(items) < chunk_size:
+            return
+        last = items[-1]
 
 
 async def ensure_no_pending(unit, ssn: str, connection) -> None:

@@ -5,7 +5,8 @@ import strawberry
 from graph.core.context import Info
 from graph.core.paging import page_request
 from graph.core.permissions import ActsForUnit, require_full_values
-from graph.person import service
+from graph.files.types import ExportFile
+from graph.person import export, service
 from graph.person.types import PersonFilter, PersonPage, PersonType
 
 
@@ -50,17 +51,34 @@ class PersonQuery:
         actor = info.context.actor
         full = require_full_values(actor, full_values)
         paging = page_request(page, page_size)
-        criteria = filter or PersonFilter()
-        total, persons = await service.roster_page(
-            actor.unit_id,
-            paging,
-            name=criteria.name,
-            ssn=criteria.ssn,
-            status=criteria.status,
-            insurance_type=criteria.insurance_type,
-            identity=criteria.identity,
-        )
+        criteria = (filter or PersonFilter()).criteria()
+        total, persons = await service.roster_page(actor.unit_id, paging, criteria)
         return PersonPage(
             total_count=total,
             items=[PersonType(model=person, masked=not full) for person in persons],
         )
+
+    @strawberry.field(
+        description="单位人员信息导出 (roster export: a download link of an .xlsx "
+        "with every person that persons returns for the same filter; ID and "
+        "mobile numbers masked unless fullValues is true)",
+        permission_classes=[ActsForUnit],
+    )
+    def roster_export(
+        self,
+        info: Info,
+        filter: Annotated[
+            PersonFilter | None,
+            strawberry.argument(description="查询条件 (filter, as for persons)"),
+        ] = None,
+        full_values: Annotated[
+            bool,
+            strawberry.argument(
+                description="导出完整号码 (unmasked ID and mobile numbers)"
+            ),
+        ] = False,
+    ) -> ExportFile:
+        actor = info.context.actor
+        full = require_full_values(actor, full_values)
+        criteria = (filter or PersonFilter()).criteria()
+        return export.roster_export_file(actor, criteria, full)

@@ -7,6 +7,7 @@ from graph.insurance.enums import InsuranceStatus, InsuranceType, InsuredIdentit
 from graph.insurance.types import InsuranceRecordType
 from graph.person.models import Person
 from graph.person.resident_id import Gender
+from graph.person.service import RosterCriteria
 
 GenderEnum = strawberry.enum(
     Gender, name="Gender", description="性别 (gender): MALE 男, FEMALE 女"
@@ -112,6 +113,15 @@ class PersonFilter:
     identity: InsuredIdentity | None = strawberry.field(
         default=None, description="参保身份 (insured identity)"
     )
+
+    def criteria(self) -> RosterCriteria:
+        return RosterCriteria(
+            name=self.name,
+            ssn=self.ssn,
+            status=self.status,
+            insurance_type=self.insurance_type,
+            identity=self.identity,
+        )
 
 
 @strawberry.type(description="花名册分页结果 (roster page)")
