@@ -20,6 +20,7 @@ MODEL_MODULES = [
     "graph.audit.models",
     "graph.policy.models",
     "graph.batch.models",
+    "graph.contribution.models",
 ]
 
 

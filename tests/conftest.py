@@ -65,6 +65,11 @@ async def database() -> AsyncIterator[None]:
 
 
 TABLES = [
+    "refund",
+    "contribution_line",
+    "settlement",
+    "yearly_base",
+    "declaration_material",
     "audit_entry",
     "login_ticket",
     "licence",
@@ -78,21 +83,40 @@ TABLES = [
     "person",
     "account",
     "unit",
-    "policy_parameter",
-    "region",
 ]
+# Reference data that tests read and seldom change: reloaded only when a test
+# left it different, which saves loading thousands of rate rows per test.
+REFERENCE_TABLES = ["policy_parameter", "work_injury_rate", "fund_parameter", "region"]
+_reference_counts: dict[str, int] = {}
 
 
 @pytest.fixture(autouse=True)
 async def clean_database(database: None) -> None:
-    """Empty every table and load the Wenzhou regions and sample limits."""
+    """Empty every table, and load the Wenzhou regions and sample policy.
+
+    A test that changes a row of the reference tables without changing their
+    counts must restore it itself.
+    """
     connection = connections.get("default")
     # DELETE is faster than TRUNCATE on tables this small, and no test relies
     # on ids starting at 1.
     for table in TABLES:
         await connection.execute_script(f"DELETE FROM {table}")
-    await load_regions()
-    await load_policy_parameters()
+
+    counts = {}
+    for table in REFERENCE_TABLES:
+        _, rows = await connection.execute_query(f"SELECT COUNT(*) AS n FROM {table}")
+        counts[table] = rows[0]["n"]
+    if not _reference_counts or counts != _reference_counts:
+        for table in REFERENCE_TABLES:
+            await connection.execute_script(f"DELETE FROM {table}")
+        await load_regions()
+        await load_policy_parameters()
+        for table in REFERENCE_TABLES:
+            _, rows = await connection.execute_query(
+                f"SELECT COUNT(*) AS n FROM {table}"
+            )
+            _reference_counts[table] = rows[0]["n"]
 
 
 @dataclass

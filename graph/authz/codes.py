@@ -6,12 +6,18 @@ class BusinessType(StrEnum):
 
     ENROLLMENT = "ENROLLMENT"
     SUSPENSION = "SUSPENSION"
+    SETTLEMENT = "SETTLEMENT"
+    BACK_PAYMENT = "BACK_PAYMENT"
+    WAGE_DECLARATION = "WAGE_DECLARATION"
 
     @property
     def label(self) -> str:
         return {
             "ENROLLMENT": "职工参保登记",
             "SUSPENSION": "职工暂停参保",
+            "SETTLEMENT": "单位缴费结算",
+            "BACK_PAYMENT": "申请补缴城镇职工社会保险费",
+            "WAGE_DECLARATION": "参保个人应缴基本养老保险费核定",
         }[self.value]
 
 

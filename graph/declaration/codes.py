@@ -7,6 +7,8 @@ class DeclarationKind(StrEnum):
     ENROLLMENT = "ENROLLMENT"
     REENROLLMENT = "REENROLLMENT"
     SUSPENSION = "SUSPENSION"
+    BACK_PAYMENT = "BACK_PAYMENT"
+    ANNUAL_WAGE = "ANNUAL_WAGE"
 
     @property
     def label(self) -> str:
@@ -14,6 +16,8 @@ class DeclarationKind(StrEnum):
             "ENROLLMENT": "职工参保登记",
             "REENROLLMENT": "职工续保登记",
             "SUSPENSION": "职工暂停参保",
+            "BACK_PAYMENT": "申请补缴城镇职工社会保险费",
+            "ANNUAL_WAGE": "参保个人应缴基本养老保险费核定（申报上年度工资）",
         }[self.value]
 
 
@@ -32,4 +36,26 @@ class DeclarationStatus(StrEnum):
             "APPROVED": "审核通过",
             "REJECTED": "审核不通过",
             "WITHDRAWN": "已撤回",
+        }[self.value]
+
+
+class MaterialKind(StrEnum):
+    """申报材料: the documents a declaration carries."""
+
+    BACK_PAYMENT_FORM = "BACK_PAYMENT_FORM"
+    COURT_JUDGMENT = "COURT_JUDGMENT"
+    ADMINISTRATIVE_DECISION = "ADMINISTRATIVE_DECISION"
+    LABOUR_CONTRACT = "LABOUR_CONTRACT"
+    WAGE_PROOF = "WAGE_PROOF"
+    WAGE_SUMMARY = "WAGE_SUMMARY"
+
+    @property
+    def label(self) -> str:
+        return {
+            "BACK_PAYMENT_FORM": "《参保人员补缴城镇职工社会保险费申请核定表》",
+            "COURT_JUDGMENT": "法院判决书或调解书",
+            "ADMINISTRATIVE_DECISION": "行政处理决定书",
+            "LABOUR_CONTRACT": "劳动合同",
+            "WAGE_PROOF": "工资凭证",
+            "WAGE_SUMMARY": "《职工工资收入（缴费工资）汇总表》",
         }[self.value]

@@ -1,7 +1,7 @@
 from tortoise import fields
 from tortoise.models import Model
 
-from graph.declaration.codes import DeclarationKind, DeclarationStatus
+from graph.declaration.codes import DeclarationKind, DeclarationStatus, MaterialKind
 
 
 class Declaration(Model):
@@ -53,3 +53,19 @@ class Declaration(Model):
             ("region_id", "status"),
             ("kind", "business_date"),
         )
+
+
+class DeclarationMaterial(Model):
+    """申报材料: one uploaded document of a declaration, kept under uploads/."""
+
+    id = fields.IntField(pk=True)
+    declaration = fields.ForeignKeyField("models.Declaration", related_name="materials")
+    kind = fields.CharEnumField(MaterialKind, max_length=30)
+    file_name = fields.CharField(max_length=200)
+    stored_path = fields.CharField(max_length=300)
+    content_type = fields.CharField(max_length=100)
+    size = fields.IntField()
+    uploaded_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "declaration_material"

@@ -1,0 +1,1 @@
+"""Contributions: rates, settlements, payments, refunds, pension account."""
