@@ -14,6 +14,7 @@ from graph.authz.scan_schema import (
 )
 from graph.authz.schema import AuthorizationMutation, AuthorizationQuery
 from graph.batch.schema import BatchMutation, BatchQuery, BatchSubscription
+from graph.contribution.settlement_schema import SettlementMutation, SettlementQuery
 from graph.core.api_errors import ApiError
 from graph.declaration.mutations.review_declaration import ReviewDeclarationMutation
 from graph.declaration.mutations.withdraw_declaration import (
@@ -41,6 +42,7 @@ Query = merge_types(
         AuthorizationQuery,
         ScanLoginQuery,
         BatchQuery,
+        SettlementQuery,
     ),
 )
 Mutation = merge_types(
@@ -54,6 +56,7 @@ Mutation = merge_types(
         AuthorizationMutation,
         ScanLoginMutation,
         BatchMutation,
+        SettlementMutation,
     ),
 )
 
