@@ -11,11 +11,15 @@ from decimal import Decimal
 
 from tortoise.transactions import in_transaction
 
+from graph.account.actor import Actor
 from graph.account.models import Account, ReviewerRegion, UnitMembership
 from graph.account.passwords import hash_password
 from graph.account.roles import AccountKind, MembershipRole
 from graph.authz.codes import AuthorizationScope, CredentialKind, GrantStatus
 from graph.authz.models import Grant, Licence
+from graph.contribution.rules import months_between
+from graph.contribution.settlement import generate_settlement, record_payment
+from graph.core.clock import today
 from graph.declaration.codes import DeclarationKind, DeclarationStatus
 from graph.declaration.models import Declaration
 from graph.insurance.codes import (
@@ -41,6 +45,10 @@ DEMO_PASSWORD = "demo123456"
 DEMO_PIN = "112233"
 DEMO_UNIT_REGION = "330302"
 DEFAULT_EMPLOYEES = 200
+# Months settled and paid in the demo, ending last month. Larger demos, made
+# for benchmarks, skip them: their lines would take minutes to write.
+SETTLED_MONTHS = 24
+MAX_SETTLED_EMPLOYEES = 2000
 
 _SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许邓冯韩曹彭曾"
 _GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志伟海燕"
@@ -64,8 +72,32 @@ async def load_demo(employees: int = DEFAULT_EMPLOYEES, seed: int = 20240101) ->
         unit = await _create_unit()
         accounts = await _create_accounts(unit)
         await _create_employees(unit, accounts["legalrep"], employees, seed)
+    if employees <= MAX_SETTLED_EMPLOYEES:
+        await _settle_months(unit, accounts["legalrep"])
     logger.info("demo.loaded unit_id=%s employees=%s", unit.id, employees)
     return True
+
+
+async def _settle_months(unit: Unit, legalrep: Account) -> None:
+    """Generate and pay the last months, so the payment queries show figures."""
+    actor = Actor(
+        account_id=legalrep.id,
+        username=legalrep.username,
+        display_name=legalrep.display_name,
+        kind=legalrep.kind,
+        session_id="demo",
+        unit_id=unit.id,
+        unit_region_code=unit.region_id,
+        role=MembershipRole.LEGAL_REPRESENTATIVE,
+    )
+    current = today()
+    last = month_of(current.replace(day=1) - timedelta(days=1))
+    first_year, first_number = int(last[:4]) - 2, int(last[4:]) + 1
+    if first_number > 12:
+        first_year, first_number = first_year + 1, 1
+    for month in months_between(f"{first_year:04d}{first_number:02d}", last):
+        await generate_settlement(actor, unit, month, current)
+        await record_payment(actor, unit, month, None, f"DEMO-{month}")
 
 
 async def _create_unit() -> Unit:
