@@ -14,6 +14,11 @@ from graph.authz.scan_schema import (
 )
 from graph.authz.schema import AuthorizationMutation, AuthorizationQuery
 from graph.batch.schema import BatchMutation, BatchQuery, BatchSubscription
+from graph.contribution.mutations.apply_back_payment import ApplyBackPaymentMutation
+from graph.contribution.mutations.declare_annual_wage import (
+    DeclareAnnualWageMutation,
+)
+from graph.contribution.queries import WageDeclarationQuery
 from graph.core.api_errors import ApiError
 from graph.declaration.mutations.review_declaration import ReviewDeclarationMutation
 from graph.declaration.mutations.withdraw_declaration import (
@@ -41,6 +46,7 @@ Query = merge_types(
         AuthorizationQuery,
         ScanLoginQuery,
         BatchQuery,
+        WageDeclarationQuery,
     ),
 )
 Mutation = merge_types(
@@ -54,6 +60,8 @@ Mutation = merge_types(
         AuthorizationMutation,
         ScanLoginMutation,
         BatchMutation,
+        ApplyBackPaymentMutation,
+        DeclareAnnualWageMutation,
     ),
 )
 
