@@ -14,6 +14,11 @@ from graph.authz.scan_schema import (
 )
 from graph.authz.schema import AuthorizationMutation, AuthorizationQuery
 from graph.batch.schema import BatchMutation, BatchQuery, BatchSubscription
+from graph.contribution.mutations.apply_back_payment import ApplyBackPaymentMutation
+from graph.contribution.mutations.declare_annual_wage import (
+    DeclareAnnualWageMutation,
+)
+from graph.contribution.queries import WageDeclarationQuery
 from graph.contribution.settlement_schema import SettlementMutation, SettlementQuery
 from graph.core.api_errors import ApiError
 from graph.declaration.mutations.review_declaration import ReviewDeclarationMutation
@@ -43,6 +48,7 @@ Query = merge_types(
         ScanLoginQuery,
         BatchQuery,
         SettlementQuery,
+        WageDeclarationQuery,
     ),
 )
 Mutation = merge_types(
@@ -57,6 +63,8 @@ Mutation = merge_types(
         ScanLoginMutation,
         BatchMutation,
         SettlementMutation,
+        ApplyBackPaymentMutation,
+        DeclareAnnualWageMutation,
     ),
 )
 

@@ -174,6 +174,36 @@ class Client:
         )
         return GraphQLResult(response.status_code, response.json())
 
+    async def upload_files(
+        self,
+        query: str,
+        variables: dict[str, Any],
+        files: dict[str, tuple[str, bytes]],
+    ) -> GraphQLResult:
+        """Send a GraphQL multipart request with several files.
+
+        ``files`` maps a variable path such as ``input.materials.0.file`` to a
+        file name and content; ``variables`` must hold null at each path.
+        """
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        operations = {"query": query, "variables": variables}
+        paths = list(files)
+        response = await self.http.post(
+            "/graphql",
+            data={
+                "operations": json.dumps(operations),
+                "map": json.dumps(
+                    {str(i): [f"variables.{path}"] for i, path in enumerate(paths)}
+                ),
+            },
+            files={
+                str(i): (files[path][0], files[path][1], "application/octet-stream")
+                for i, path in enumerate(paths)
+            },
+            headers=headers,
+        )
+        return GraphQLResult(response.status_code, response.json())
+
     async def login(
         self, username: str, password: str = PASSWORD, unit_id: int | None = None
     ) -> "Client":

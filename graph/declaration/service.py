@@ -9,6 +9,8 @@ from tortoise.transactions import in_transaction
 from graph.account.actor import Actor
 from graph.audit import service as audit
 from graph.authz.codes import BusinessType
+from graph.contribution.back_payment import apply_back_payment
+from graph.contribution.wage_declaration import apply_annual_wage
 from graph.core.clock import now
 from graph.core.errors import FieldProblem, ValidationFailed
 from graph.core.permissions import require_business
@@ -26,6 +28,8 @@ APPLIERS: dict[DeclarationKind, Applier] = {
     DeclarationKind.ENROLLMENT: apply_enrollment,
     DeclarationKind.REENROLLMENT: apply_enrollment,
     DeclarationKind.SUSPENSION: apply_suspension,
+    DeclarationKind.BACK_PAYMENT: apply_back_payment,
+    DeclarationKind.ANNUAL_WAGE: apply_annual_wage,
 }
 
 # The business type an operator's grant must cover to act on a declaration.
@@ -33,6 +37,8 @@ BUSINESS_TYPES: dict[DeclarationKind, BusinessType] = {
     DeclarationKind.ENROLLMENT: BusinessType.ENROLLMENT,
     DeclarationKind.REENROLLMENT: BusinessType.ENROLLMENT,
     DeclarationKind.SUSPENSION: BusinessType.SUSPENSION,
+    DeclarationKind.BACK_PAYMENT: BusinessType.BACK_PAYMENT,
+    DeclarationKind.ANNUAL_WAGE: BusinessType.WAGE_DECLARATION,
 }
 
 MAX_COMMENT_LENGTH = 500

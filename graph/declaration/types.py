@@ -3,9 +3,15 @@ from decimal import Decimal
 
 import strawberry
 
+from graph.contribution.types import AnnualWageDetails, BackPaymentDetails
+from graph.core.context import Info
 from graph.core.masking import mask_mobile, mask_resident_id
 from graph.declaration import codes
 from graph.declaration.enums import DeclarationKind, DeclarationStatus
+from graph.declaration.material_types import (
+    DeclarationMaterialType,
+    materials_by_declaration_id,
+)
 from graph.declaration.models import Declaration
 from graph.insurance import codes as insurance_codes
 from graph.insurance.enums import (
@@ -16,6 +22,11 @@ from graph.insurance.enums import (
 )
 from graph.insurance.types import PlannedRecordType
 from graph.unit.types import UnitSummary
+
+ENROLLMENT_KINDS = (
+    codes.DeclarationKind.ENROLLMENT,
+    codes.DeclarationKind.REENROLLMENT,
+)
 
 
 @strawberry.type(description="参保登记申报内容 (requested enrollment)")
@@ -90,7 +101,10 @@ class DeclarationType:
     def person_name(self) -> str:
         return self.model.person_name
 
-    @strawberry.field(description="业务日期 (enrollment or suspension date)")
+    @strawberry.field(
+        description="业务日期 (enrollment or suspension date, a back payment's "
+        "application date, or 1 January of the year an annual wage sets)"
+    )
     def business_date(self) -> date:
         return self.model.business_date
 
@@ -127,7 +141,7 @@ class DeclarationType:
 
     @strawberry.field(description="参保登记内容 (set for enrollments)")
     def enrollment(self) -> EnrollmentDetails | None:
-        if self.model.kind is codes.DeclarationKind.SUSPENSION:
+        if self.model.kind not in ENROLLMENT_KINDS:
             return None
         data = self.model.data
         region_name = self.model.region.name
@@ -165,6 +179,25 @@ class DeclarationType:
                 for r in data["records"]
             ],
         )
+
+    @strawberry.field(description="补缴内容 (set for back payments)")
+    def back_payment(self) -> BackPaymentDetails | None:
+        if self.model.kind is not codes.DeclarationKind.BACK_PAYMENT:
+            return None
+        return BackPaymentDetails.from_data(self.model.data)
+
+    @strawberry.field(
+        description="上年度工资申报内容 (set for annual wage declarations)"
+    )
+    def annual_wage(self) -> AnnualWageDetails | None:
+        if self.model.kind is not codes.DeclarationKind.ANNUAL_WAGE:
+            return None
+        return AnnualWageDetails.from_data(self.model.data)
+
+    @strawberry.field(description="申报材料 (uploaded materials, in upload order)")
+    async def materials(self, info: Info) -> list[DeclarationMaterialType]:
+        rows = await materials_by_declaration_id(info).load(self.model.id)
+        return [DeclarationMaterialType(model=row) for row in rows]
 
 
 @strawberry.input(description="申报进度查询条件 (declaration filter)")
