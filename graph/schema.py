@@ -24,7 +24,10 @@ from graph.insurance.mutations.enroll_person import (
     EnrollmentPreviewQuery,
     EnrollPersonMutation,
 )
-from graph.insurance.mutations.suspend_person import SuspendPersonMutation
+from graph.insurance.mutations.suspend_person import (
+    SuspendPersonMutation,
+    SuspensionPreviewQuery,
+)
 from graph.person.queries import PersonQuery
 from graph.unit.queries import UnitQuery
 
@@ -38,6 +41,7 @@ Query = merge_types(
         PersonQuery,
         DeclarationQuery,
         EnrollmentPreviewQuery,
+        SuspensionPreviewQuery,
         AuthorizationQuery,
         ScanLoginQuery,
         BatchQuery,

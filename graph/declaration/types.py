@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import strawberry
 
+from graph.contribution.refunds import declared_refunds, refund_total
 from graph.core.masking import mask_mobile, mask_resident_id
 from graph.declaration import codes
 from graph.declaration.enums import DeclarationKind, DeclarationStatus
@@ -14,7 +15,7 @@ from graph.insurance.enums import (
     InsuredIdentity,
     SuspensionReason,
 )
-from graph.insurance.types import PlannedRecordType
+from graph.insurance.types import PensionRefundType, PlannedRecordType
 from graph.unit.types import UnitSummary
 
 
@@ -44,6 +45,13 @@ class SuspensionDetails:
     remark: str = strawberry.field(description="备注 (remark)")
     insurance_types: list[InsuranceType] = strawberry.field(
         description="暂停的险种 (suspended insurance types)"
+    )
+    refunds: list[PensionRefundType] = strawberry.field(
+        description="养老保险退收处理结果 (paid months whose individual pension "
+        "part the approval refunds)"
+    )
+    refund_total: Decimal = strawberry.field(
+        description="退收个人部分合计 (sum of the refunded individual parts, yuan)"
     )
 
 
@@ -155,6 +163,7 @@ class DeclarationType:
             return None
         data = self.model.data
         reason = insurance_codes.SuspensionReason(data["reason"])
+        refunds = declared_refunds(self.model)
         return SuspensionDetails(
             reason=reason,
             reason_label=reason.label,
@@ -164,6 +173,8 @@ class DeclarationType:
                 insurance_codes.InsuranceType(r["insurance_type"])
                 for r in data["records"]
             ],
+            refunds=[PensionRefundType.from_item(item) for item in refunds],
+            refund_total=refund_total(refunds),
         )
 
 
