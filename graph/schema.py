@@ -14,6 +14,7 @@ from graph.authz.scan_schema import (
 )
 from graph.authz.schema import AuthorizationMutation, AuthorizationQuery
 from graph.batch.schema import BatchMutation, BatchQuery, BatchSubscription
+from graph.contribution.queries import PensionAccountQuery
 from graph.core.api_errors import ApiError
 from graph.declaration.mutations.review_declaration import ReviewDeclarationMutation
 from graph.declaration.mutations.withdraw_declaration import (
@@ -42,6 +43,7 @@ Query = merge_types(
         DeclarationQuery,
         EnrollmentPreviewQuery,
         SuspensionPreviewQuery,
+        PensionAccountQuery,
         AuthorizationQuery,
         ScanLoginQuery,
         BatchQuery,
