@@ -30,6 +30,7 @@ from graph.insurance.mutations.suspend_person import (
     SuspensionPreviewQuery,
 )
 from graph.person.queries import PersonQuery
+from graph.policy.mutations.load_policy_period import LoadPolicyPeriodMutation
 from graph.unit.queries import UnitQuery
 
 logger = logging.getLogger(__name__)
@@ -57,6 +58,7 @@ Mutation = merge_types(
         SuspendPersonMutation,
         WithdrawDeclarationMutation,
         ReviewDeclarationMutation,
+        LoadPolicyPeriodMutation,
         AuthorizationMutation,
         ScanLoginMutation,
         BatchMutation,

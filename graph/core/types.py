@@ -67,6 +67,7 @@ class ErrorCode(StrEnum):
     NOTHING_TO_CONFIRM = "NOTHING_TO_CONFIRM"
     INVALID_MONTH = "INVALID_MONTH"
     TOO_LARGE_SHEET = "TOO_LARGE_SHEET"
+    PERIOD_OVERLAP = "PERIOD_OVERLAP"
 
 
 @strawberry.type(description="输入错误 (rejected input value)")
