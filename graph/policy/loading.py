@@ -158,6 +158,14 @@ async def add_policy_periods(
     closed: list[ClosedPeriod] = []
     inserted = 0
     async with in_transaction() as connection:
+        # Locking the region rows makes a concurrent load of the same regions
+        # wait, so both cannot pass the overlap check (SQLite serializes
+        # writers anyway).
+        await (
+            Region.filter(code__in=region_codes)
+            .using_db(connection)
+            .select_for_update()
+        )
         for region_code in region_codes:
             spans = await _region_spans(region_code, connection)
             for period in periods:
