@@ -1,4 +1,4 @@
-"""Command line: ``python -m graph serve|migrate|export-schema``."""
+"""Command line: ``python -m graph serve|migrate|export-schema|load-policy``."""
 
 import argparse
 import asyncio
@@ -58,6 +58,65 @@ def export_schema(args: argparse.Namespace) -> None:
     logger.info("schema written to %s", args.output)
 
 
+async def _load_policy(path: Path, close_open_ended: bool) -> int:
+    from graph.core.errors import ValidationFailed
+    from graph.db import apply_migrations, close_database, open_database
+    from graph.policy.files import PolicyFileError, read_policy_file
+    from graph.policy.loading import add_policy_periods
+    from graph.region.models import Region
+
+    try:
+        policy_file = read_policy_file(path)
+    except PolicyFileError as error:
+        print(error, file=sys.stderr)
+        return 1
+
+    await apply_migrations()
+    await open_database()
+    try:
+        region_codes = policy_file.region_codes
+        if region_codes is None:
+            region_codes = await Region.filter(
+                city_code=policy_file.city_code
+            ).values_list("code", flat=True)
+            if not region_codes:
+                print(
+                    f"城市代码{policy_file.city_code}下没有统筹区，请先加载该城市的统筹区",
+                    file=sys.stderr,
+                )
+                return 1
+        result = await add_policy_periods(
+            list(region_codes),
+            policy_file.periods,
+            close_open_ended=close_open_ended,
+            actor=None,
+            source="command",
+        )
+    except ValidationFailed as failed:
+        for problem in failed.problems:
+            print(f"{problem.field or '-'}: {problem.message}", file=sys.stderr)
+        return 1
+    finally:
+        await close_database()
+
+    for closed in result.closed:
+        print(
+            f"已截止统筹区{closed.region_code}自{closed.span.valid_from.isoformat()}"
+            f"起的期间，失效日期{closed.closed_on.isoformat()}"
+        )
+    print(
+        f"已为{len(result.region_codes)}个统筹区加载{len(result.periods)}个政策期间，"
+        f"新增{result.rows_inserted}行参数"
+    )
+    return 0
+
+
+def load_policy(args: argparse.Namespace) -> None:
+    status = asyncio.run(_load_policy(Path(args.file), args.close_open_period))
+    if status:
+        sys.exit(status)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         prog="python -m graph", description="社保网上服务 GraphQL server"
@@ -90,6 +149,20 @@ def main(argv: list[str] | None = None) -> None:
         "--output", default=str(PROJECT_ROOT / "schema.graphql"), help="target file"
     )
     export_parser.set_defaults(handler=export_schema)
+
+    policy_parser = commands.add_parser(
+        "load-policy",
+        help="add the policy periods of a JSON file to its regions in one "
+        "transaction (format: graph/policy/files.py)",
+    )
+    policy_parser.add_argument("file", help="JSON file shaped as wenzhou-sample.json")
+    policy_parser.add_argument(
+        "--close-open-period",
+        action="store_true",
+        help="end an open-ended period of a region the day before a new period "
+        "starts, instead of rejecting the overlap",
+    )
+    policy_parser.set_defaults(handler=load_policy)
 
     args = parser.parse_args(argv)
     _configure_logging()

@@ -14,6 +14,7 @@ from graph.authz.scan_schema import (
 )
 from graph.authz.schema import AuthorizationMutation, AuthorizationQuery
 from graph.batch.schema import BatchMutation, BatchQuery, BatchSubscription
+from graph.contribution.account_queries import PensionAccountQuery
 from graph.contribution.mutations.apply_back_payment import ApplyBackPaymentMutation
 from graph.contribution.mutations.declare_annual_wage import (
     DeclareAnnualWageMutation,
@@ -30,8 +31,12 @@ from graph.insurance.mutations.enroll_person import (
     EnrollmentPreviewQuery,
     EnrollPersonMutation,
 )
-from graph.insurance.mutations.suspend_person import SuspendPersonMutation
+from graph.insurance.mutations.suspend_person import (
+    SuspendPersonMutation,
+    SuspensionPreviewQuery,
+)
 from graph.person.queries import PersonQuery
+from graph.policy.mutations.load_policy_period import LoadPolicyPeriodMutation
 from graph.unit.queries import UnitQuery
 
 logger = logging.getLogger(__name__)
@@ -44,6 +49,8 @@ Query = merge_types(
         PersonQuery,
         DeclarationQuery,
         EnrollmentPreviewQuery,
+        SuspensionPreviewQuery,
+        PensionAccountQuery,
         AuthorizationQuery,
         ScanLoginQuery,
         BatchQuery,
@@ -59,6 +66,7 @@ Mutation = merge_types(
         SuspendPersonMutation,
         WithdrawDeclarationMutation,
         ReviewDeclarationMutation,
+        LoadPolicyPeriodMutation,
         AuthorizationMutation,
         ScanLoginMutation,
         BatchMutation,

@@ -3,7 +3,15 @@
 from datetime import date
 from decimal import Decimal
 
-from graph.insurance.codes import InsuranceStatus, InsuredIdentity, SuspensionReason
+from graph.contribution.codes import LineSource
+from graph.contribution.models import ContributionLine
+from graph.contribution.rules import round_fen
+from graph.insurance.codes import (
+    InsuranceStatus,
+    InsuranceType,
+    InsuredIdentity,
+    SuspensionReason,
+)
 from graph.insurance.models import InsuranceRecord
 from graph.insurance.rules import insurance_types_for
 from graph.person.models import Person
@@ -251,3 +259,37 @@ async def insure(
             suspension_reason=SuspensionReason.RESIGNATION if suspend_date else None,
         )
     return person
+
+
+async def contribute(
+    person: Person,
+    unit: Unit,
+    month: str,
+    base: str = "6000.00",
+    *,
+    individual_rate: str = "0.08",
+    unit_rate: str = "0.16",
+    insurance_type: InsuranceType = InsuranceType.PENSION,
+    paid: bool = True,
+    refunded: bool = False,
+) -> ContributionLine:
+    """Insert one contribution line outside any settlement, paid by default.
+
+    The parts are ``base`` times each rate rounded to the fen, as settlement
+    computes them.
+    """
+    amount = Decimal(base)
+    return await ContributionLine.create(
+        person=person,
+        unit=unit,
+        insurance_type=insurance_type,
+        month=month,
+        source=LineSource.SETTLEMENT,
+        base=amount,
+        unit_rate=Decimal(unit_rate),
+        individual_rate=Decimal(individual_rate),
+        unit_amount=round_fen(amount * Decimal(unit_rate)),
+        individual_amount=round_fen(amount * Decimal(individual_rate)),
+        paid=paid,
+        refunded=refunded,
+    )

@@ -33,6 +33,8 @@ from graph.batch.rows import (
     kept_cells,
     mark_duplicates,
 )
+from graph.contribution.models import ContributionLine
+from graph.contribution.refunds import paid_pension_lines
 from graph.core.clock import BUSINESS_TIMEZONE, now
 from graph.core.errors import FieldProblem, InvalidValue, ValidationFailed
 from graph.declaration.codes import DeclarationStatus
@@ -296,6 +298,7 @@ async def _suspension_states(
             connection,
         ):
             active.setdefault(record.person_id, []).append(record)
+    paid = await _paid_pension_lines(unit, list(active), connection)
     pending = await _pending_ssns(unit, ssns, connection)
     states = {}
     for ssn in ssns:
@@ -304,8 +307,20 @@ async def _suspension_states(
             person=person,
             records=active.get(person.id, []) if person else [],
             has_pending=ssn in pending,
+            paid_pension_lines=paid.get(person.id, []) if person else [],
         )
     return states
+
+
+async def _paid_pension_lines(
+    unit: Unit, person_ids: list[int], connection: BaseDBAsyncClient | None
+) -> dict[int, list[ContributionLine]]:
+    """Group the paid, not refunded pension lines in the unit by person."""
+    lines: dict[int, list[ContributionLine]] = {}
+    for chunk in _chunks(person_ids):
+        for line in await _using(paid_pension_lines(unit.id, chunk), connection):
+            lines.setdefault(line.person_id, []).append(line)
+    return lines
 
 
 def _row_json(result: RowResult) -> dict[str, Any]:

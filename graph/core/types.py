@@ -75,6 +75,7 @@ class ErrorCode(StrEnum):
     MONTH_IN_SETTLEMENT = "MONTH_IN_SETTLEMENT"
     INVALID_YEAR = "INVALID_YEAR"
     ALREADY_DECLARED = "ALREADY_DECLARED"
+    PERIOD_OVERLAP = "PERIOD_OVERLAP"
 
 
 @strawberry.type(description="输入错误 (rejected input value)")

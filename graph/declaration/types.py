@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import strawberry
 
+from graph.contribution.refunds import declared_refunds, refund_total
 from graph.contribution.types import AnnualWageDetails, BackPaymentDetails
 from graph.core.context import Info
 from graph.core.masking import mask_mobile, mask_resident_id
@@ -20,7 +21,7 @@ from graph.insurance.enums import (
     InsuredIdentity,
     SuspensionReason,
 )
-from graph.insurance.types import PlannedRecordType
+from graph.insurance.types import PensionRefundType, PlannedRecordType
 from graph.unit.types import UnitSummary
 
 ENROLLMENT_KINDS = (
@@ -55,6 +56,13 @@ class SuspensionDetails:
     remark: str = strawberry.field(description="备注 (remark)")
     insurance_types: list[InsuranceType] = strawberry.field(
         description="暂停的险种 (suspended insurance types)"
+    )
+    refunds: list[PensionRefundType] = strawberry.field(
+        description="养老保险退收处理结果 (paid months whose individual pension "
+        "part the approval refunds)"
+    )
+    refund_total: Decimal = strawberry.field(
+        description="退收个人部分合计 (sum of the refunded individual parts, yuan)"
     )
 
 
@@ -169,6 +177,7 @@ class DeclarationType:
             return None
         data = self.model.data
         reason = insurance_codes.SuspensionReason(data["reason"])
+        refunds = declared_refunds(self.model)
         return SuspensionDetails(
             reason=reason,
             reason_label=reason.label,
@@ -178,6 +187,8 @@ class DeclarationType:
                 insurance_codes.InsuranceType(r["insurance_type"])
                 for r in data["records"]
             ],
+            refunds=[PensionRefundType.from_item(item) for item in refunds],
+            refund_total=refund_total(refunds),
         )
 
     @strawberry.field(description="补缴内容 (set for back payments)")

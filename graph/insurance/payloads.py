@@ -1,10 +1,14 @@
+from decimal import Decimal
+
 import strawberry
 
+from graph.contribution.refunds import refund_total
 from graph.core.types import FieldError
 from graph.declaration.types import DeclarationType
 from graph.insurance.enrollment import EnrollmentPlan
 from graph.insurance.enums import InsuranceType
-from graph.insurance.types import PlannedRecordType
+from graph.insurance.suspension import SuspensionPlan
+from graph.insurance.types import PensionRefundType, PlannedRecordType
 
 
 def planned_records(plan: EnrollmentPlan, region_name: str) -> list[PlannedRecordType]:
@@ -65,4 +69,45 @@ class SuspendPersonPayload:
     insurance_types: list[InsuranceType] = strawberry.field(
         description="将暂停的险种 (insurance types the approval suspends)"
     )
+    refunds: list[PensionRefundType] = strawberry.field(
+        description="养老保险退收处理结果 (paid months after the suspension date "
+        "whose individual pension part the approval refunds; empty when none)"
+    )
+    refund_total: Decimal = strawberry.field(
+        description="退收个人部分合计 (sum of the refunded individual parts, yuan)"
+    )
     errors: list[FieldError] = strawberry.field(description="输入错误 (errors)")
+
+
+@strawberry.type(description="职工暂停参保预览结果 (suspension preview payload)")
+class SuspensionPreviewPayload:
+    insurance_types: list[InsuranceType] = strawberry.field(
+        description="将暂停的险种 (insurance types the approval suspends)"
+    )
+    refunds: list[PensionRefundType] = strawberry.field(
+        description="养老保险退收处理结果 (paid months after the suspension date "
+        "whose individual pension part the approval refunds; empty when none)"
+    )
+    refund_total: Decimal = strawberry.field(
+        description="退收个人部分合计 (sum of the refunded individual parts, yuan)"
+    )
+    errors: list[FieldError] = strawberry.field(description="输入错误 (errors)")
+
+
+def suspend_person_payload(plan: SuspensionPlan, declaration) -> SuspendPersonPayload:
+    return SuspendPersonPayload(
+        declaration=declaration,
+        insurance_types=plan.insurance_types,
+        refunds=[PensionRefundType.from_item(item) for item in plan.refunds],
+        refund_total=refund_total(plan.refunds),
+        errors=[],
+    )
+
+
+def suspension_preview_payload(plan: SuspensionPlan) -> SuspensionPreviewPayload:
+    return SuspensionPreviewPayload(
+        insurance_types=plan.insurance_types,
+        refunds=[PensionRefundType.from_item(item) for item in plan.refunds],
+        refund_total=refund_total(plan.refunds),
+        errors=[],
+    )

@@ -1,6 +1,6 @@
 """Employee suspension (职工暂停参保, 停保) of every active record in the unit."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -8,6 +8,13 @@ from tortoise.transactions import in_transaction
 
 from graph.account.actor import Actor
 from graph.audit import service as audit
+from graph.contribution.models import ContributionLine
+from graph.contribution.refunds import (
+    RefundItem,
+    paid_pension_lines,
+    plan_refunds,
+    record_refunds,
+)
 from graph.core.errors import FieldProblem, ValidationFailed
 from graph.declaration.codes import DeclarationKind, DeclarationStatus
 from graph.declaration.models import Declaration
@@ -25,6 +32,8 @@ class SuspensionPlan:
     request: SuspensionRequest
     person: Person
     records: list[InsuranceRecord]
+    # 养老保险退收: paid pension months after the suspension date.
+    refunds: list[RefundItem] = field(default_factory=list)
 
     @property
     def insurance_types(self) -> list[InsuranceType]:
@@ -38,6 +47,8 @@ class SuspensionState:
     person: Person | None
     records: list[InsuranceRecord]
     has_pending: bool
+    # Paid, not yet refunded pension lines of the person in the unit.
+    paid_pension_lines: list[ContributionLine] = field(default_factory=list)
 
 
 async def plan_suspension(
@@ -49,6 +60,9 @@ async def plan_suspension(
 
     person = await Person.get_or_none(ssn=clean.ssn)
     state = SuspensionState(
+        paid_pension_lines=(
+            await paid_pension_lines(unit.id, [person.id]) if person else []
+        ),
         person=person,
         records=(
             await InsuranceRecord.filter(
@@ -104,7 +118,12 @@ def plan_suspension_with_state(
         )
     if problems:
         raise ValidationFailed(problems)
-    return SuspensionPlan(request=clean, person=person, records=records)
+    return SuspensionPlan(
+        request=clean,
+        person=person,
+        records=records,
+        refunds=plan_refunds(clean.suspend_date, state.paid_pension_lines),
+    )
 
 
 def suspension_declaration(
@@ -139,6 +158,7 @@ def suspension_declaration(
                 }
                 for r in plan.records
             ],
+            "refunds": [item.to_data() for item in plan.refunds],
         },
         submitted_by_id=actor.account_id,
         submitted_as=actor.authorization,
@@ -187,10 +207,14 @@ async def apply_suspension(
                 "该人员的参保状态在提交后已变化，本申报不能再通过，请驳回",
             )
         ]
+    suspend_date = date.fromisoformat(data["suspendDate"])
+    problems = await record_refunds(declaration, suspend_date, connection)
+    if problems:
+        return problems
     for record in records:
         record.status = InsuranceStatus.SUSPENDED
         record.suspension_reason = data["reason"]
-        record.suspend_date = date.fromisoformat(data["suspendDate"])
+        record.suspend_date = suspend_date
         record.suspension_remark = data["remark"]
         await record.save(using_db=connection)
     return []

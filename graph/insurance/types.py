@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import strawberry
 
+from graph.contribution.refunds import RefundItem
 from graph.insurance import codes
 from graph.insurance.enums import (
     BaseAdjustmentEnum,
@@ -123,4 +124,25 @@ class PlannedRecordType:
             rate_grade=data["rate_grade"],
             first_enroll_month=data["first_enroll_month"],
             parameters_are_samples=data["parameters_are_samples"],
+        )
+
+
+@strawberry.type(
+    name="PensionRefund",
+    description="养老保险退收处理结果 (one paid month whose individual pension part "
+    "a suspension refunds)",
+)
+class PensionRefundType:
+    month: str = strawberry.field(
+        description="对应费款所属期 (contribution month, YYYYMM)"
+    )
+    base: Decimal = strawberry.field(description="缴费基数 (contribution base)")
+    individual_amount: Decimal = strawberry.field(
+        description="个人部分金额 (individual part refunded, yuan)"
+    )
+
+    @classmethod
+    def from_item(cls, item: RefundItem) -> "PensionRefundType":
+        return cls(
+            month=item.month, base=item.base, individual_amount=item.individual_amount
         )

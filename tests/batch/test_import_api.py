@@ -21,7 +21,7 @@ from tests.batch.books import (
     read_back,
     xlsx,
 )
-from tests.documents import insure
+from tests.documents import contribute, insure
 
 PREVIEW = """
 mutation Preview($kind: ImportKind!, $file: Upload!) {
@@ -297,6 +297,23 @@ async def test_batch_suspension(legalrep, unit):
     confirmed = await confirm(legalrep, payload["id"])
     assert confirmed["count"] == 1
     assert confirmed["declarations"][0]["kind"] == "SUSPENSION"
+
+
+async def test_batch_suspension_keeps_refunds(legalrep, unit):
+    # Paid pension for November and December at base 6000.00: a suspension
+    # on 2026-11-30 refunds December's individual part, 6000.00 × 8 % = 480.00.
+    person = await insure(unit, person_ssn(1), name="职工1")
+    for month in ("202611", "202612"):
+        await contribute(person, unit, month)
+    rows = [[person_ssn(1), "职工1", "职工辞职", "2026-11-30", ""]]
+    payload = await preview(legalrep, xlsx(rows, headers=SUSPEND_HEADERS), "SUSPEND")
+    confirmed = await confirm(legalrep, payload["id"])
+    assert confirmed["count"] == 1
+    declaration = await Declaration.get(id=confirmed["declarations"][0]["id"])
+    refunds = declaration.data["refunds"]
+    assert [(r["month"], r["individual_amount"]) for r in refunds] == [
+        ("202612", "480.00")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -1,3 +1,4 @@
+from decimal import Decimal
 from typing import Annotated
 
 import strawberry
@@ -11,8 +12,13 @@ from graph.core.types import field_errors
 from graph.declaration.repository import readable_declaration
 from graph.declaration.types import DeclarationType
 from graph.insurance.inputs import SuspendPersonInput
-from graph.insurance.payloads import SuspendPersonPayload
-from graph.insurance.suspension import submit_suspension
+from graph.insurance.payloads import (
+    SuspendPersonPayload,
+    SuspensionPreviewPayload,
+    suspend_person_payload,
+    suspension_preview_payload,
+)
+from graph.insurance.suspension import plan_suspension, submit_suspension
 from graph.unit.models import Unit
 
 
@@ -20,7 +26,8 @@ from graph.unit.models import Unit
 class SuspendPersonMutation:
     @strawberry.mutation(
         description="职工暂停参保 (suspend every active record of the person in the "
-        "unit; creates a pending declaration for review)",
+        "unit; creates a pending declaration for review and lists the pension "
+        "refund of paid months after the suspension date)",
         permission_classes=[may_handle(BusinessType.SUSPENSION)],
     )
     async def suspend_person(
@@ -40,11 +47,37 @@ class SuspendPersonMutation:
             return SuspendPersonPayload(
                 declaration=None,
                 insurance_types=[],
+                refunds=[],
+                refund_total=Decimal("0.00"),
                 errors=field_errors(failed.problems),
             )
         loaded = await readable_declaration(actor, declaration.id)
-        return SuspendPersonPayload(
-            declaration=DeclarationType(model=loaded, masked=False),
-            insurance_types=plan.insurance_types,
-            errors=[],
-        )
+        return suspend_person_payload(plan, DeclarationType(model=loaded, masked=False))
+
+
+@strawberry.type
+class SuspensionPreviewQuery:
+    @strawberry.field(
+        description="职工暂停参保核定 (check a suspension and show the insurance "
+        "types it suspends and the pension refund before submitting; saves "
+        "nothing)",
+        permission_classes=[may_handle(BusinessType.SUSPENSION)],
+    )
+    async def suspension_preview(
+        self,
+        info: Info,
+        input: Annotated[
+            SuspendPersonInput, strawberry.argument(description="暂停参保信息")
+        ],
+    ) -> SuspensionPreviewPayload:
+        unit = await Unit.get(id=info.context.actor.unit_id)
+        try:
+            plan = await plan_suspension(unit, input.to_request(), today())
+        except ValidationFailed as failed:
+            return SuspensionPreviewPayload(
+                insurance_types=[],
+                refunds=[],
+                refund_total=Decimal("0.00"),
+                errors=field_errors(failed.problems),
+            )
+        return suspension_preview_payload(plan)
