@@ -1,7 +1,7 @@
 """Settlement of one month for a large unit: time and SQL statement count.
 
 Creates units of 1,000 and of 10,000 insured persons (all three insurance
-types) in a throwaway SQLite database or the ``DATABASE_URL`` given, then
+types) in a throwaway SQLite database or the ``DATABASE_URL`` given. Then
 generates one month for each and prints the time and the number of SQL
 statements sent, counted from Tortoise's query log. The statement count
 should be the same for both sizes.

@@ -1,9 +1,9 @@
 """Monthly settlement (结算) and payment of a unit's contributions.
 
 Generating a month reads the unit's records, the policy rows and the
-yearly bases once each, computes every line in memory and writes the lines
-in one multi-row insert, so the number of SQL statements does not grow
-with the number of employees.
+yearly bases once each and computes every line in memory. The lines go to
+the database in one multi-row insert, so the number of SQL statements does
+not grow with the number of employees.
 """
 
 import logging

@@ -10,5 +10,12 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
+# Set only by tests that walk through dates of the past, such as a year of
+# monthly settlements; None means the real date.
+frozen_today: date | None = None
+
+
 def today() -> date:
+    if frozen_today is not None:
+        return frozen_today
     return datetime.now(BUSINESS_TIMEZONE).date()
