@@ -28,6 +28,8 @@ class Settlement(Model):
     )
     paid_at = fields.DatetimeField(null=True)
     payment_reference = fields.CharField(max_length=60, default="")
+    # Set when the month's limits or rates are sample values, not official.
+    rates_are_samples = fields.BooleanField(default=False)
 
     class Meta:
         table = "settlement"

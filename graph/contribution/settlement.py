@@ -153,6 +153,7 @@ async def generate_settlement(
                 (x.individual_amount for x in lines), Decimal(0)
             )
             settlement.total = settlement.unit_total + settlement.individual_total
+            settlement.rates_are_samples = terms[insurance_type].is_sample
             settlement.generated_at = now()
             settlement.generated_by_id = actor.account_id
             await settlement.save(using_db=connection)

@@ -132,6 +132,13 @@ class SettlementType:
     def paid_at(self) -> datetime | None:
         return self.model.paid_at
 
+    @strawberry.field(
+        description="示例费率 (true when the month's limits and rates are sample "
+        "values shipped for demonstration, not official figures)"
+    )
+    def rates_are_samples(self) -> bool:
+        return self.model.rates_are_samples
+
     @strawberry.field(description="缴费凭证号 (payment reference)")
     def payment_reference(self) -> str:
         return self.model.payment_reference

@@ -13,7 +13,7 @@ mutation Generate($month: String!) {
   generateSettlement(month: $month) {
     settlements {
       month insuranceType status personCount baseTotal unitTotal
-      individualTotal total
+      individualTotal total ratesAreSamples
       lines { totalCount items { ssn base unitAmount individualAmount } }
     }
     errors { field code message }
@@ -72,6 +72,7 @@ async def test_month_has_a_settlement_per_type(legalrep, unit):
     assert injury["unitTotal"] == "41.85"
     assert injury["individualTotal"] == "0.00"
     assert pension["lines"]["totalCount"] == 2
+    assert pension["ratesAreSamples"]
     assert pension["lines"]["items"][0]["ssn"].count("*") > 0
 
 
