@@ -1,5 +1,6 @@
 """The Starlette application: GraphQL, GraphiQL and health check."""
 
+import json
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -55,12 +56,15 @@ class GraphQLApp(GraphQL):
 
     async def run(self, request: Request | WebSocket, *args: Any, **kwargs: Any):
         try:
-            return await super().run(request, *args, **kwargs)
+            response = await super().run(request, *args, **kwargs)
         finally:
             # Close the spooled files of a multipart upload whatever became of
             # the operation: a refused or malformed request leaves them open.
             if isinstance(request, Request):
                 await request.close()
+        if isinstance(request, Request) and wants_graphql_response(request):
+            return as_graphql_response(response)
+        return response
 
     async def on_ws_connect(self, context: Context) -> None:
         """Authenticate a websocket from its connection_init payload.
@@ -92,6 +96,61 @@ class GraphQLApp(GraphQL):
         return HTMLResponse(
             render_page(endpoint="/graphql", static_url=GRAPHIQL_STATIC_URL)
         )
+
+
+GRAPHQL_RESPONSE_TYPE = "application/graphql-response+json"
+
+
+def wants_graphql_response(request: Request) -> bool:
+    """Tell whether the client prefers the GraphQL response media type.
+
+    Clients that send ``Accept: application/graphql-response+json`` (before
+    or without ``application/json``) get that type and HTTP status codes that
+    tell request errors from execution results.
+    """
+    accept = request.headers.get("accept", "")
+    ranked = [part.split(";")[0].strip() for part in accept.split(",")]
+    if GRAPHQL_RESPONSE_TYPE not in ranked:
+        return False
+    if "application/json" not in ranked:
+        return True
+    return ranked.index(GRAPHQL_RESPONSE_TYPE) < ranked.index("application/json")
+
+
+def as_graphql_response(response: Response) -> Response:
+    """Answer as application/graphql-response+json.
+
+    A request that failed before execution (parse, validation or variable
+    errors: no error has a path and there is no data) is a 400 without a
+    data entry, as the GraphQL over HTTP specification asks.
+    """
+    if not response.media_type or "json" not in response.media_type:
+        return response
+    try:
+        body = json.loads(response.body)
+    except (ValueError, AttributeError):
+        return response
+    status = response.status_code
+    errors = body.get("errors") if isinstance(body, dict) else None
+    if (
+        status == 200
+        and errors
+        and body.get("data") is None
+        and all("path" not in error for error in errors)
+    ):
+        body.pop("data", None)
+        status = 400
+    headers = {
+        key: value
+        for key, value in response.headers.items()
+        if key.lower() not in ("content-length", "content-type")
+    }
+    return Response(
+        json.dumps(body, ensure_ascii=False),
+        status_code=status,
+        headers=headers,
+        media_type=GRAPHQL_RESPONSE_TYPE,
+    )
 
 
 async def healthz(request: Request) -> JSONResponse:

@@ -92,3 +92,32 @@ async def test_websocket_token_from_connection_init(legalrep):
 
     assert context.actor is not None
     assert context.actor.username == "legalrep"
+
+
+async def test_graphql_response_type_gives_400_for_parse_errors(http):
+    response = await http.post(
+        "/graphql",
+        json={"query": "{"},
+        headers={"Accept": "application/graphql-response+json"},
+    )
+    assert response.status_code == 400
+    assert response.headers["content-type"].startswith(
+        "application/graphql-response+json"
+    )
+    assert "data" not in response.json()
+
+
+async def test_graphql_response_type_keeps_200_for_results(http):
+    response = await http.post(
+        "/graphql",
+        json={"query": "{ __typename }"},
+        headers={"Accept": "application/graphql-response+json, application/json"},
+    )
+    assert response.status_code == 200
+    assert response.json() == {"data": {"__typename": "Query"}}
+
+
+async def test_plain_json_clients_keep_200_for_parse_errors(http):
+    response = await http.post("/graphql", json={"query": "{"})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/json")

@@ -102,8 +102,8 @@ def refunded_months(suspend_date: date, paid_months: Iterable[str]) -> list[str]
     """Return the paid months that begin after the suspension date.
 
     The person owed no contribution for those months, so their individual
-    pension part is refunded. The month of the suspension itself is still owed, as settlement
-    counts a record active in it.
+    pension part is refunded. The month of the suspension itself is still
+    owed, as settlement counts a record active in it.
     """
     return sorted(m for m in set(paid_months) if first_day(m) > suspend_date)
 
