@@ -22,6 +22,7 @@ from graph.account.actor import authenticate
 from graph.batch import downloads as batch_downloads
 from graph.core.api_errors import mask_unexpected
 from graph.core.context import Context
+from graph.core.limits import counters
 from graph.db import close_database, open_database
 from graph.declaration import export as declaration_export
 from graph.files.links import DOWNLOAD_PATH
@@ -171,6 +172,8 @@ def create_app(manage_database: bool = True, **graphql_options: Any) -> Starlett
         if manage_database:
             await open_database()
         yield
+        await counters().close()
+        counters.cache_clear()
         if manage_database:
             await close_database()
 

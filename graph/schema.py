@@ -3,6 +3,8 @@
 import logging
 
 import strawberry
+from graphql import NoSchemaIntrospectionCustomRule
+from strawberry.extensions import AddValidationRules
 from strawberry.tools import merge_types
 
 from graph.account.mutations.login import LoginMutation
@@ -22,6 +24,7 @@ from graph.contribution.mutations.declare_annual_wage import (
 from graph.contribution.queries import WageDeclarationQuery
 from graph.contribution.settlement_schema import SettlementMutation, SettlementQuery
 from graph.core.api_errors import ApiError
+from graph.core.query_limits import QueryLimitsRule
 from graph.declaration.mutations.review_declaration import ReviewDeclarationMutation
 from graph.declaration.mutations.withdraw_declaration import (
     WithdrawDeclarationMutation,
@@ -37,6 +40,7 @@ from graph.insurance.mutations.suspend_person import (
 )
 from graph.person.queries import PersonQuery
 from graph.policy.mutations.load_policy_period import LoadPolicyPeriodMutation
+from graph.settings import get_settings
 from graph.unit.queries import UnitQuery
 
 logger = logging.getLogger(__name__)
@@ -97,7 +101,19 @@ class Schema(strawberry.Schema):
             super().process_errors(faults, execution_context)
 
 
-schema = Schema(query=Query, mutation=Mutation, subscription=Subscription)
+def _validation_rules() -> list:
+    rules = [QueryLimitsRule]
+    if not get_settings().introspection:
+        rules.append(NoSchemaIntrospectionCustomRule)
+    return rules
+
+
+schema = Schema(
+    query=Query,
+    mutation=Mutation,
+    subscription=Subscription,
+    extensions=[AddValidationRules(_validation_rules())],
+)
 
 
 def export_sdl() -> str:

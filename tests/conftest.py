@@ -32,6 +32,7 @@ from graph.authz.codes import (  # noqa: E402
     GrantStatus,
 )
 from graph.authz.models import Grant  # noqa: E402
+from graph.core.limits import counters  # noqa: E402
 from graph.db import apply_migrations, open_database, tortoise_config  # noqa: E402
 from graph.region.loader import load_policy_parameters, load_regions  # noqa: E402
 from graph.unit.credit_code import make_credit_code  # noqa: E402
@@ -102,6 +103,8 @@ async def clean_database(database: None) -> None:
     # on ids starting at 1.
     for table in TABLES:
         await connection.execute_script(f"DELETE FROM {table}")
+    # Abuse counters would otherwise carry failed logins from test to test.
+    counters.cache_clear()
 
     counts = {}
     for table in REFERENCE_TABLES:

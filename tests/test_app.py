@@ -121,3 +121,31 @@ async def test_plain_json_clients_keep_200_for_parse_errors(http):
     response = await http.post("/graphql", json={"query": "{"})
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("application/json")
+
+
+async def test_many_aliases_are_rejected(legalrep):
+    wide = "query Wide { " + " ".join(f"a{i}: __typename" for i in range(31)) + " }"
+    result = await legalrep.execute(wide)
+    assert result.error_codes == ["QUERY_TOO_COMPLEX"]
+    assert "31个别名" in result.body["errors"][0]["message"]
+
+
+def test_deep_query_is_rejected_before_execution():
+    from graphql import parse, validate
+
+    from graph.core.query_limits import QueryLimitsRule
+    from graph.schema import schema
+
+    deep = "query Deep " + "{ a " * 13 + "}" * 13
+    errors = validate(schema._schema, parse(deep), [QueryLimitsRule])
+    assert [e.message for e in errors] == ["操作Deep的嵌套深度为13，超过上限12"]
+
+
+async def test_costly_query_is_rejected(legalrep):
+    pages = " ".join(
+        f"p{i}: persons(pageSize: 100) {{ items {{ ssn name records {{ base }} }} }}"
+        for i in range(25)
+    )
+    result = await legalrep.execute("query Costly { " + pages + " }")
+    assert result.error_codes == ["QUERY_TOO_COMPLEX"]
+    assert "估算开销" in result.body["errors"][0]["message"]

@@ -11,10 +11,18 @@ from graph.account.passwords import verify_password
 from graph.account.roles import AccountKind
 from graph.account.tokens import TokenClaims, issue_token
 from graph.audit import service as audit
-from graph.core.clock import now
+from graph.core.clock import BUSINESS_TIMEZONE, now
 from graph.core.errors import FieldProblem, ValidationFailed
+from graph.core.limits import counters
 from graph.core.text import normalize_text
 from graph.settings import get_settings
+
+# Failed logins allowed per account and per client address within the lock
+# window; one more locks logins until the window that began with the first
+# failure ends.
+MAX_FAILURES_PER_ACCOUNT = 5
+MAX_FAILURES_PER_ADDRESS = 30
+LOCK_SECONDS = 15 * 60
 
 logger = logging.getLogger(__name__)
 
@@ -35,11 +43,15 @@ async def login(
     A unit account that acts for exactly one unit may leave ``unit_id`` out.
     """
     username = normalize_text(username)
+    keys = _failure_keys(username, client_address)
+    await _refuse_if_locked(username, keys, client_address)
     account = await Account.get_or_none(username=username)
     if not verify_password(account.password_hash if account else None, password):
         logger.warning(
             "login.rejected reason=bad_credentials address=%s", client_address
         )
+        for key, _ in keys:
+            await counters().hit(key, LOCK_SECONDS)
         await audit.record(
             "login.rejected",
             actor=None,
@@ -100,9 +112,46 @@ async def login(
         target_id=account.id,
         detail={"session": str(session.id)[:8], "method": "password"},
     )
+    await counters().reset(keys[0][0])
     return LoginResult(
         token=token, account=account, unit_id=unit_id, memberships=memberships
     )
+
+
+def _failure_keys(username: str, client_address: str) -> list[tuple[str, int]]:
+    """Return the failure counters a login attempt touches, with their limits."""
+    return [
+        (f"login:account:{username[:50]}", MAX_FAILURES_PER_ACCOUNT),
+        (f"login:address:{client_address}", MAX_FAILURES_PER_ADDRESS),
+    ]
+
+
+async def _refuse_if_locked(
+    username: str, keys: list[tuple[str, int]], client_address: str
+) -> None:
+    for key, limit in keys:
+        failures, seconds_left = await counters().count(key)
+        if failures < limit:
+            continue
+        until = (now() + timedelta(seconds=seconds_left)).astimezone(BUSINESS_TIMEZONE)
+        by_account = key.startswith("login:account:")
+        logger.warning(
+            "login.locked by=%s address=%s seconds_left=%s",
+            "account" if by_account else "address",
+            client_address,
+            seconds_left,
+        )
+        subject = f"账号{username}" if by_account else "本机地址"
+        raise ValidationFailed(
+            [
+                FieldProblem(
+                    "username" if by_account else None,
+                    "LOGIN_LOCKED",
+                    f"{subject}登录失败次数过多，已暂停登录，"
+                    f"请于{until:%H:%M}（北京时间）后再试",
+                )
+            ]
+        )
 
 
 async def _record_rejection(
