@@ -40,9 +40,22 @@ def serve(args: argparse.Namespace) -> None:
 
     from graph.app import create_app
 
+    # Migrations and demo data run here, once, before any worker starts.
     asyncio.run(_prepare_database(args.demo, args.demo_employees))
-    logger.info("serving on http://%s:%s/graphql", args.host, args.port)
-    uvicorn.run(create_app(), host=args.host, port=args.port, log_level="info")
+    logger.info(
+        "serving on http://%s:%s/graphql workers=%s", args.host, args.port, args.workers
+    )
+    if args.workers > 1:
+        uvicorn.run(
+            "graph.app:create_app",
+            factory=True,
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+            log_level="info",
+        )
+    else:
+        uvicorn.run(create_app(), host=args.host, port=args.port, log_level="info")
 
 
 def migrate(args: argparse.Namespace) -> None:
@@ -136,6 +149,12 @@ def main(argv: list[str] | None = None) -> None:
         type=int,
         default=200,
         help="number of synthetic employees that --demo creates (default 200)",
+    )
+    serve_parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="server processes (default 1); use PostgreSQL and REDIS_URL with more",
     )
     serve_parser.set_defaults(handler=serve)
 

@@ -21,6 +21,7 @@ from tortoise import connections
 from graph.account.actor import authenticate
 from graph.batch import downloads as batch_downloads
 from graph.core.api_errors import mask_unexpected
+from graph.core.broadcast import broadcast
 from graph.core.context import Context
 from graph.core.limits import counters
 from graph.db import close_database, open_database
@@ -174,6 +175,8 @@ def create_app(manage_database: bool = True, **graphql_options: Any) -> Starlett
         yield
         await counters().close()
         counters.cache_clear()
+        await broadcast().close()
+        broadcast.cache_clear()
         if manage_database:
             await close_database()
 

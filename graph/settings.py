@@ -6,6 +6,8 @@
 files (default ``uploads/``; several processes must share it) and
 ``UPLOAD_MAX_BYTES`` caps one upload. ``GRAPHQL_INTROSPECTION=0`` turns
 schema introspection off (GraphiQL then has no schema to show).
+``SUBSCRIPTION_POLL_SECONDS`` is how often a subscription re-reads the
+database when no event arrives.
 """
 
 import os
@@ -25,6 +27,7 @@ class Settings:
     upload_dir: Path
     upload_max_bytes: int
     introspection: bool
+    subscription_poll_seconds: float
 
 
 @cache
@@ -39,6 +42,9 @@ def get_settings() -> Settings:
         upload_dir=Path(os.environ.get("UPLOAD_DIR", PROJECT_ROOT / "uploads")),
         upload_max_bytes=int(os.environ.get("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)),
         introspection=os.environ.get("GRAPHQL_INTROSPECTION", "1") != "0",
+        subscription_poll_seconds=float(
+            os.environ.get("SUBSCRIPTION_POLL_SECONDS", "2")
+        ),
     )
 
 

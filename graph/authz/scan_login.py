@@ -29,6 +29,7 @@ from graph.authz.codes import CredentialKind, TicketStatus
 from graph.authz.models import Licence, LoginTicket
 from graph.authz.service import active_grant
 from graph.core.api_errors import BadUserInput
+from graph.core.broadcast import publish_quietly
 from graph.core.clock import now
 from graph.core.errors import FieldProblem, ValidationFailed
 from graph.settings import get_settings
@@ -174,12 +175,22 @@ async def _open_ticket(actor: Actor, ticket: str) -> LoginTicket:
     return row
 
 
+def ticket_channel(ticket: str) -> str:
+    """Name the broadcast channel of a ticket's status changes."""
+    return f"login-ticket:{ticket}"
+
+
+async def _announce(row: LoginTicket) -> None:
+    await publish_quietly(ticket_channel(row.ticket), {"status": row.status.value})
+
+
 async def scan(actor: Actor, ticket: str) -> LoginTicket:
     row = await _open_ticket(actor, ticket)
     await LoginTicket.filter(id=row.id).update(
         status=TicketStatus.SCANNED, scanned_by_id=actor.account_id
     )
     await row.refresh_from_db()
+    await _announce(row)
     return row
 
 
@@ -208,6 +219,7 @@ async def confirm(
             [FieldProblem("ticket", "TICKET_USED", "该登录二维码已被使用")]
         )
     await row.refresh_from_db()
+    await _announce(row)
     return row
 
 
@@ -235,4 +247,5 @@ async def cancel(actor: Actor, ticket: str) -> LoginTicket:
         status=TicketStatus.CANCELLED, scanned_by_id=actor.account_id
     )
     await row.refresh_from_db()
+    await _announce(row)
     return row

@@ -1,6 +1,7 @@
 """GraphQL side of scan login: the portal's ticket and the app's scan."""
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncGenerator
 from datetime import datetime
@@ -13,11 +14,13 @@ from graph.account.types import MembershipRole
 from graph.authz import codes, scan_login
 from graph.authz.types import CredentialKind
 from graph.core.api_errors import INTERNAL_MESSAGE, ApiError, InternalError
+from graph.core.broadcast import broadcast
 from graph.core.context import Info
 from graph.core.errors import ValidationFailed
 from graph.core.ids import require_row_id
 from graph.core.permissions import IsAuthenticated
 from graph.core.types import FieldError, enum_labels, field_errors
+from graph.settings import get_settings
 from graph.unit.types import UnitSummary
 
 logger = logging.getLogger(__name__)
@@ -31,7 +34,6 @@ TicketStatus = strawberry.enum(
 # How often a subscription reads the ticket again. Reading the row (not a
 # process-local queue) lets a scan confirmed on one server process reach a
 # portal connected to another.
-POLL_SECONDS = 0.25
 
 TicketArgument = Annotated[
     str, strawberry.argument(description="登录票据 (ticket, or the QR content)")
@@ -213,15 +215,22 @@ class ScanLoginSubscription:
         self, ticket: TicketArgument, secret: SecretArgument
     ) -> AsyncGenerator[LoginTicketState, None]:
         last = None
-        while True:
-            state = await _subscription_state(ticket, secret)
-            if state.status != last or state.token:
-                yield state
-                last = state.status
-            if state.status in (
-                codes.TicketStatus.CONFIRMED,
-                codes.TicketStatus.CANCELLED,
-                codes.TicketStatus.EXPIRED,
-            ):
-                return
-            await asyncio.sleep(POLL_SECONDS)
+        async with broadcast().listen(scan_login.ticket_channel(ticket)) as events:
+            while True:
+                state = await _subscription_state(ticket, secret)
+                if state.status != last or state.token:
+                    yield state
+                    last = state.status
+                if state.status in (
+                    codes.TicketStatus.CONFIRMED,
+                    codes.TicketStatus.CANCELLED,
+                    codes.TicketStatus.EXPIRED,
+                ):
+                    return
+                # A change made by any process arrives as an event. The
+                # database is read again after a while anyway, which notices
+                # expiry and covers a lost event.
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(
+                        events.get(), get_settings().subscription_poll_seconds
+                    )
