@@ -12,11 +12,9 @@ logger = logging.getLogger("graph")
 
 
 def _configure_logging() -> None:
-    logging.basicConfig(
-        level=logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s %(message)s",
-        stream=sys.stderr,
-    )
+    from graph.ops.requests import configure_logging
+
+    configure_logging()
 
 
 async def _prepare_database(demo: bool, demo_employees: int) -> None:

@@ -30,6 +30,8 @@ from graph.files.links import DOWNLOAD_PATH
 from graph.files.responses import download_endpoint
 from graph.files.size_limit import BodySizeLimit
 from graph.graphiql import STATIC_DIR, render_page
+from graph.ops.metrics import metrics
+from graph.ops.requests import RequestContext, configure_logging
 from graph.person import export as person_export
 from graph.portal import STATIC_DIR as PORTAL_DIR
 from graph.schema import schema
@@ -171,6 +173,9 @@ def create_app(manage_database: bool = True, **graphql_options: Any) -> Starlett
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         if manage_database:
+            # Worker processes started by uvicorn come here without the
+            # command line's logging setup.
+            configure_logging()
             await open_database()
         yield
         await counters().close()
@@ -202,6 +207,7 @@ def create_app(manage_database: bool = True, **graphql_options: Any) -> Starlett
         Route("/graphql", BodySizeLimit(graphql, body_limit), methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
         Route("/healthz", healthz),
+        Route("/metrics", metrics),
         Route("/files/templates/{kind}", batch_downloads.template),
         Route(DOWNLOAD_PATH + "/{token}/{filename}", downloads),
         Mount(GRAPHIQL_STATIC_URL, StaticFiles(directory=STATIC_DIR)),
@@ -211,4 +217,6 @@ def create_app(manage_database: bool = True, **graphql_options: Any) -> Starlett
         routes.append(Mount("/app", StaticFiles(directory=MINIAPP_H5_DIR, html=True)))
     else:
         logger.info("miniapp.not_built path=%s", MINIAPP_H5_DIR)
-    return Starlette(routes=routes, lifespan=lifespan)
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.add_middleware(RequestContext)
+    return app

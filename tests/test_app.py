@@ -149,3 +149,22 @@ async def test_costly_query_is_rejected(legalrep):
     result = await legalrep.execute("query Costly { " + pages + " }")
     assert result.error_codes == ["QUERY_TOO_COMPLEX"]
     assert "估算开销" in result.body["errors"][0]["message"]
+
+
+async def test_metrics_in_prometheus_format(http, legalrep):
+    await legalrep.execute("{ __typename }")
+    response = await http.get("/metrics")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/plain")
+    assert "graph_http_requests_total{" in response.text
+    assert 'route="/graphql"' in response.text
+    assert "graph_http_request_seconds_bucket" in response.text
+    assert "# TYPE graph_declarations gauge" in response.text
+
+
+async def test_request_id_is_returned_and_sane(http):
+    given = await http.get("/healthz", headers={"X-Request-ID": "proxy-42"})
+    made_up = await http.get("/healthz", headers={"X-Request-ID": "bad id\n"})
+    assert given.headers["x-request-id"] == "proxy-42"
+    assert made_up.headers["x-request-id"] != "bad id\n"
+    assert len(made_up.headers["x-request-id"]) == 16

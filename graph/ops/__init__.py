@@ -1,0 +1,1 @@
+"""Running the service: request ids in logs, metrics for Prometheus."""
