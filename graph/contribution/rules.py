@@ -14,12 +14,13 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from graph.core.errors import InvalidValue
+from graph.core.text import normalize_code
 
 FEN = Decimal("0.01")
 # The crediting formula counts this year's credits as if paid mid-year:
 # rate × 1.083 / 2, where 1.083 spreads twelve monthly payments over the year.
 MIDYEAR_FACTOR = Decimal("1.083")
-_MONTH = re.compile(r"(\d{4})(\d{2})")
+_MONTH = re.compile(r"([0-9]{4})([0-9]{2})")
 
 
 def round_fen(amount: Decimal) -> Decimal:
@@ -56,7 +57,9 @@ def contribution(base: Decimal, rates: Rates) -> LineAmounts:
 
 def parse_month(text: str, field: str, label: str) -> str:
     """Check a month written YYYYMM and return it, or raise INVALID_MONTH."""
-    match = _MONTH.fullmatch(text.strip())
+    # NFKC turns full-width digits into ASCII. The pattern takes ASCII digits
+    # only, because months are compared as text and other digits sort apart.
+    match = _MONTH.fullmatch(normalize_code(text))
     if match is None or not 1 <= int(match.group(2)) <= 12:
         raise InvalidValue(
             "INVALID_MONTH", f"{label}“{text[:20]}”应为六位年月，如202401"
@@ -79,6 +82,8 @@ def month_of(day: date) -> str:
 
 def months_between(first: str, last: str) -> list[str]:
     """List the months from ``first`` to ``last``, both included."""
+    if not (_MONTH.fullmatch(first) and _MONTH.fullmatch(last)):
+        raise ValueError(f"months must be checked with parse_month: {first!r}")
     months = []
     year, number = int(first[:4]), int(first[4:])
     while f"{year:04d}{number:02d}" <= last:

@@ -105,6 +105,31 @@ async def generate_settlement(
         unit_id=unit.id,
         enroll_date__lte=last_day(month),
     )
+    # Months already paid by an approved back payment are not owed again.
+    back_paid = set(
+        await ContributionLine.filter(
+            person_id__in={r.person_id for r in records},
+            month=month,
+            source=LineSource.BACK_PAYMENT,
+            paid=True,
+            refunded=False,
+        ).values_list("person_id", "insurance_type")
+    )
+    records = [
+        r
+        for r in records
+        if (r.person_id, InsuranceType(r.insurance_type)) not in back_paid
+    ]
+    if not records:
+        raise ValidationFailed(
+            [
+                FieldProblem(
+                    "month",
+                    "NOTHING_TO_SETTLE",
+                    f"本单位在{month}没有应缴费的参保人员，无需结算",
+                )
+            ]
+        )
     types = sorted({InsuranceType(r.insurance_type) for r in records})
     terms = await _month_terms(unit, types, month)
     yearly = {

@@ -280,8 +280,18 @@ class SettlementMutation:
                         )
                     ]
                 )
+            if insurance_types == []:
+                raise ValidationFailed(
+                    [
+                        FieldProblem(
+                            "insuranceTypes",
+                            "REQUIRED",
+                            "险种不能为空列表；不填险种时登记该月全部险种",
+                        )
+                    ]
+                )
             rows = await record_payment(
-                actor, unit, checked, insurance_types or None, reference
+                actor, unit, checked, insurance_types, reference
             )
         except ValidationFailed as failed:
             return SettlementPayload(

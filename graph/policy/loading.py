@@ -8,6 +8,7 @@ from tortoise.transactions import in_transaction
 
 from graph.account.actor import Actor
 from graph.audit import service as audit
+from graph.contribution.models import Settlement
 from graph.core.errors import FieldProblem, ValidationFailed
 from graph.policy.models import FundParameter, PolicyParameter, WorkInjuryRate
 from graph.policy.periods import (
@@ -135,6 +136,38 @@ async def _check_regions(region_codes: list[str]) -> list[FieldProblem]:
     ]
 
 
+async def _check_settled(
+    region_codes: list[str], periods: list[PolicyPeriod]
+) -> list[FieldProblem]:
+    """Reject a period that starts under months already settled.
+
+    Settlements, refunds and accounts of those months were worked out with
+    the rates then in force, and changing the rates beneath them would
+    leave the figures disagreeing with the policy.
+    """
+    if not periods:
+        return []
+    earliest = min(period.span.valid_from for period in periods)
+    month = f"{earliest.year:04d}{earliest.month:02d}"
+    settled = (
+        await Settlement.filter(unit__region_id__in=region_codes, month__gte=month)
+        .order_by("-month")
+        .first()
+        .values_list("unit__region_id", "month")
+    )
+    if settled is None:
+        return []
+    region_code, last = settled
+    return [
+        FieldProblem(
+            "validFrom",
+            "PERIOD_OVERLAP",
+            f"统筹区{region_code}已结算到{last}，新期间的生效日期"
+            f"{earliest.isoformat()}应晚于已结算的月份",
+        )
+    ]
+
+
 async def add_policy_periods(
     region_codes: list[str],
     periods: list[PolicyPeriod],
@@ -152,6 +185,7 @@ async def add_policy_periods(
     """
     region_codes = sorted(set(region_codes))
     problems = _check_values(periods) + await _check_regions(region_codes)
+    problems += await _check_settled(region_codes, periods)
     if problems:
         raise ValidationFailed(problems)
 

@@ -141,6 +141,10 @@ class _Checker:
             self.add(field, "INVALID_NUMBER", f"{label}{value}最多保留{places}位小数")
 
 
+# The largest base the tables hold with room to spare, as for declared wages.
+MAX_BASE = Decimal("10000000")
+
+
 def check_period(period: PolicyPeriod) -> list[FieldProblem]:
     """Check a period's dates and values and return every problem found."""
     checker = _Checker()
@@ -180,10 +184,18 @@ def _check_insurance_terms(checker: _Checker, terms: list[InsuranceTerms]) -> No
             )
         seen.add(row.insurance_type)
         checker.amount(
-            f"{path}.baseFloor", f"{label}缴费基数下限", row.base_floor, BASE_PLACES
+            f"{path}.baseFloor",
+            f"{label}缴费基数下限",
+            row.base_floor,
+            BASE_PLACES,
+            MAX_BASE,
         )
         checker.amount(
-            f"{path}.baseCeiling", f"{label}缴费基数上限", row.base_ceiling, BASE_PLACES
+            f"{path}.baseCeiling",
+            f"{label}缴费基数上限",
+            row.base_ceiling,
+            BASE_PLACES,
+            MAX_BASE,
         )
         if row.base_floor <= 0 or row.base_ceiling < row.base_floor:
             checker.add(

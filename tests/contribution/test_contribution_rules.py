@@ -101,3 +101,12 @@ def test_bad_month_names_value(text):
         parse_month(text, "month", "结算年月")
     assert raised.value.code == "INVALID_MONTH"
     assert "结算年月" in raised.value.message
+
+
+def test_full_width_month_becomes_ascii():
+    assert parse_month(" ２０２３０２ ", "fromMonth", "补缴起始年月") == "202302"
+
+
+def test_unchecked_month_is_not_enumerated():
+    with pytest.raises(ValueError):
+        months_between("202302", "２０２３０３")

@@ -183,3 +183,53 @@ async def test_settlements_query_by_range_and_type(legalrep, other_legalrep, uni
 async def test_range_in_wrong_order_is_rejected(legalrep):
     result = await legalrep.execute(SETTLEMENTS, {"from": "202405", "to": "202401"})
     assert result.error_codes == ["BAD_USER_INPUT"]
+
+
+async def test_full_width_month_is_the_same_month(legalrep, unit):
+    await insure(unit, ssn(sequence=1), enroll_date=date(2024, 1, 1))
+    await generate(legalrep, "202401")
+    await legalrep.execute(PAY, {"month": "202401", "reference": "BANK-1"})
+
+    again = await generate(legalrep, "２０２４０１")
+
+    assert {s["month"] for s in again["settlements"]} == {"202401"}
+    assert {s["status"] for s in again["settlements"]} == {"PAID"}
+    assert await Settlement.all().count() == 3
+
+
+async def test_back_paid_month_is_not_settled_again(legalrep, unit):
+    person = await insure(unit, ssn(sequence=1), enroll_date=date(2024, 1, 1))
+    await insure(unit, ssn(sequence=2), enroll_date=date(2024, 1, 1))
+    await ContributionLine.create(
+        person=person,
+        unit=unit,
+        insurance_type=InsuranceType.PENSION,
+        month="202402",
+        source="BACK_PAYMENT",
+        base=Decimal("8000.00"),
+        unit_rate=Decimal("0.16"),
+        individual_rate=Decimal("0.08"),
+        unit_amount=Decimal("1280.00"),
+        individual_amount=Decimal("640.00"),
+        paid=True,
+    )
+    payload = await generate(legalrep, "202402")
+    assert [s["personCount"] for s in payload["settlements"]] == [1, 2, 2]
+
+
+async def test_month_without_insured_persons_says_so(legalrep):
+    payload = await generate(legalrep, "202401")
+    assert [e["code"] for e in payload["errors"]] == ["NOTHING_TO_SETTLE"]
+
+
+async def test_empty_type_list_is_rejected(legalrep, unit):
+    await insure(unit, ssn(sequence=1), enroll_date=date(2024, 1, 1))
+    await generate(legalrep, "202401")
+    result = await legalrep.execute(
+        """mutation { recordPayment(month: "202401", reference: "R",
+           insuranceTypes: []) { settlements { status } errors { field code } } }"""
+    )
+    assert result.data["recordPayment"]["errors"] == [
+        {"field": "insuranceTypes", "code": "REQUIRED"}
+    ]
+    assert await Settlement.filter(status="PAID").count() == 0
