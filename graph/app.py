@@ -23,6 +23,7 @@ from graph.core.api_errors import mask_unexpected
 from graph.core.context import Context
 from graph.db import close_database, open_database
 from graph.declaration import export as declaration_export
+from graph.declaration import material_downloads
 from graph.files.links import DOWNLOAD_PATH
 from graph.files.responses import download_endpoint
 from graph.files.size_limit import BodySizeLimit
@@ -131,6 +132,7 @@ def create_app(manage_database: bool = True, **graphql_options: Any) -> Starlett
             "import-errors": batch_downloads.error_workbook,
             person_export.PURPOSE: person_export.roster_workbook,
             declaration_export.PURPOSE: declaration_export.personnel_changes_workbook,
+            material_downloads.PURPOSE: material_downloads.material_file,
         }
     )
     routes = [

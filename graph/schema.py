@@ -23,10 +23,12 @@ from graph.contribution.queries import WageDeclarationQuery
 from graph.contribution.settlement_schema import SettlementMutation, SettlementQuery
 from graph.core.api_errors import ApiError
 from graph.declaration.mutations.review_declaration import ReviewDeclarationMutation
+from graph.declaration.mutations.upload_material import UploadMaterialMutation
 from graph.declaration.mutations.withdraw_declaration import (
     WithdrawDeclarationMutation,
 )
 from graph.declaration.queries import DeclarationQuery
+from graph.insurance.mutations.add_insurance_type import AddInsuranceTypeMutation
 from graph.insurance.mutations.enroll_person import (
     EnrollmentPreviewQuery,
     EnrollPersonMutation,
@@ -35,8 +37,10 @@ from graph.insurance.mutations.suspend_person import (
     SuspendPersonMutation,
     SuspensionPreviewQuery,
 )
+from graph.person.mutations.change_person_info import ChangePersonInfoMutation
 from graph.person.queries import PersonQuery
 from graph.policy.mutations.load_policy_period import LoadPolicyPeriodMutation
+from graph.unit.mutations.change_unit_info import ChangeUnitInfoMutation
 from graph.unit.queries import UnitQuery
 
 logger = logging.getLogger(__name__)
@@ -73,6 +77,10 @@ Mutation = merge_types(
         SettlementMutation,
         ApplyBackPaymentMutation,
         DeclareAnnualWageMutation,
+        UploadMaterialMutation,
+        ChangePersonInfoMutation,
+        ChangeUnitInfoMutation,
+        AddInsuranceTypeMutation,
     ),
 )
 

@@ -70,6 +70,8 @@ TABLES = [
     "settlement",
     "yearly_base",
     "declaration_material",
+    "person_history",
+    "certificate",
     "audit_entry",
     "login_ticket",
     "licence",
