@@ -14,6 +14,7 @@ from graph.authz.scan_schema import (
 )
 from graph.authz.schema import AuthorizationMutation, AuthorizationQuery
 from graph.batch.schema import BatchMutation, BatchQuery, BatchSubscription
+from graph.certificate.schema import CertificateMutation, CertificateQuery
 from graph.contribution.account_queries import PensionAccountQuery
 from graph.contribution.mutations.apply_back_payment import ApplyBackPaymentMutation
 from graph.contribution.mutations.declare_annual_wage import (
@@ -60,6 +61,7 @@ Query = merge_types(
         BatchQuery,
         SettlementQuery,
         WageDeclarationQuery,
+        CertificateQuery,
     ),
 )
 Mutation = merge_types(
@@ -81,6 +83,7 @@ Mutation = merge_types(
         ChangePersonInfoMutation,
         ChangeUnitInfoMutation,
         AddInsuranceTypeMutation,
+        CertificateMutation,
     ),
 )
 

@@ -4,7 +4,8 @@
 ``SECRET_KEY`` signs tokens (default: a key generated once and kept under
 ``data/``), ``DATA_DIR`` moves that folder. ``UPLOAD_DIR`` keeps uploaded
 files (default ``uploads/``; several processes must share it) and
-``UPLOAD_MAX_BYTES`` caps one upload.
+``UPLOAD_MAX_BYTES`` caps one upload. ``PUBLIC_BASE_URL`` is the address
+printed in certificate QR codes (default ``http://127.0.0.1:8000``).
 """
 
 import os
@@ -23,6 +24,7 @@ class Settings:
     token_lifetime_seconds: int
     upload_dir: Path
     upload_max_bytes: int
+    public_base_url: str = "http://127.0.0.1:8000"
 
 
 @cache
@@ -36,6 +38,9 @@ def get_settings() -> Settings:
         token_lifetime_seconds=int(os.environ.get("TOKEN_LIFETIME_SECONDS", 8 * 3600)),
         upload_dir=Path(os.environ.get("UPLOAD_DIR", PROJECT_ROOT / "uploads")),
         upload_max_bytes=int(os.environ.get("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)),
+        public_base_url=os.environ.get(
+            "PUBLIC_BASE_URL", "http://127.0.0.1:8000"
+        ).rstrip("/"),
     )
 
 
