@@ -130,3 +130,9 @@ async def test_certificate_rejects_stranger(unit, legalrep):
 async def test_certificate_needs_login(anonymous):
     result = await anonymous.execute(ISSUE, {"ssns": []})
     assert result.error_codes == ["UNAUTHENTICATED"]
+
+
+async def test_verify_page_served(http):
+    response = await http.get("/verify/")
+    assert response.status_code == 200
+    assert "参保证明查验" in response.text
