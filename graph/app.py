@@ -20,12 +20,15 @@ from tortoise import connections
 
 from graph.account.actor import authenticate
 from graph.batch import downloads as batch_downloads
+from graph.certificate import STATIC_DIR as VERIFY_DIR
+from graph.certificate import schema as certificate_schema
 from graph.core.api_errors import mask_unexpected
 from graph.core.broadcast import broadcast
 from graph.core.context import Context
 from graph.core.limits import counters
 from graph.db import close_database, open_database
 from graph.declaration import export as declaration_export
+from graph.declaration import material_downloads
 from graph.files.links import DOWNLOAD_PATH
 from graph.files.responses import download_endpoint
 from graph.files.size_limit import BodySizeLimit
@@ -201,6 +204,8 @@ def create_app(manage_database: bool = True, **graphql_options: Any) -> Starlett
             "import-errors": batch_downloads.error_workbook,
             person_export.PURPOSE: person_export.roster_workbook,
             declaration_export.PURPOSE: declaration_export.personnel_changes_workbook,
+            material_downloads.PURPOSE: material_downloads.material_file,
+            certificate_schema.PURPOSE: certificate_schema.certificate_file,
         }
     )
     routes = [
@@ -212,6 +217,7 @@ def create_app(manage_database: bool = True, **graphql_options: Any) -> Starlett
         Route(DOWNLOAD_PATH + "/{token}/{filename}", downloads),
         Mount(GRAPHIQL_STATIC_URL, StaticFiles(directory=STATIC_DIR)),
         Mount("/portal", StaticFiles(directory=PORTAL_DIR, html=True)),
+        Mount("/verify", StaticFiles(directory=VERIFY_DIR, html=True)),
     ]
     if MINIAPP_H5_DIR.is_dir():
         routes.append(Mount("/app", StaticFiles(directory=MINIAPP_H5_DIR, html=True)))

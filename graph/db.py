@@ -21,6 +21,7 @@ MODEL_MODULES = [
     "graph.policy.models",
     "graph.batch.models",
     "graph.contribution.models",
+    "graph.certificate.models",
 ]
 
 

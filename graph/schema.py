@@ -16,6 +16,7 @@ from graph.authz.scan_schema import (
 )
 from graph.authz.schema import AuthorizationMutation, AuthorizationQuery
 from graph.batch.schema import BatchMutation, BatchQuery, BatchSubscription
+from graph.certificate.schema import CertificateMutation, CertificateQuery
 from graph.contribution.account_queries import PensionAccountQuery
 from graph.contribution.mutations.apply_back_payment import ApplyBackPaymentMutation
 from graph.contribution.mutations.declare_annual_wage import (
@@ -26,10 +27,12 @@ from graph.contribution.settlement_schema import SettlementMutation, SettlementQ
 from graph.core.api_errors import ApiError
 from graph.core.query_limits import QueryLimitsRule
 from graph.declaration.mutations.review_declaration import ReviewDeclarationMutation
+from graph.declaration.mutations.upload_material import UploadMaterialMutation
 from graph.declaration.mutations.withdraw_declaration import (
     WithdrawDeclarationMutation,
 )
 from graph.declaration.queries import DeclarationQuery
+from graph.insurance.mutations.add_insurance_type import AddInsuranceTypeMutation
 from graph.insurance.mutations.enroll_person import (
     EnrollmentPreviewQuery,
     EnrollPersonMutation,
@@ -38,9 +41,11 @@ from graph.insurance.mutations.suspend_person import (
     SuspendPersonMutation,
     SuspensionPreviewQuery,
 )
+from graph.person.mutations.change_person_info import ChangePersonInfoMutation
 from graph.person.queries import PersonQuery
 from graph.policy.mutations.load_policy_period import LoadPolicyPeriodMutation
 from graph.settings import get_settings
+from graph.unit.mutations.change_unit_info import ChangeUnitInfoMutation
 from graph.unit.queries import UnitQuery
 
 logger = logging.getLogger(__name__)
@@ -60,6 +65,7 @@ Query = merge_types(
         BatchQuery,
         SettlementQuery,
         WageDeclarationQuery,
+        CertificateQuery,
     ),
 )
 Mutation = merge_types(
@@ -77,6 +83,11 @@ Mutation = merge_types(
         SettlementMutation,
         ApplyBackPaymentMutation,
         DeclareAnnualWageMutation,
+        UploadMaterialMutation,
+        ChangePersonInfoMutation,
+        ChangeUnitInfoMutation,
+        AddInsuranceTypeMutation,
+        CertificateMutation,
     ),
 )
 

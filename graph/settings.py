@@ -7,7 +7,8 @@ files (default ``uploads/``; several processes must share it) and
 ``UPLOAD_MAX_BYTES`` caps one upload. ``GRAPHQL_INTROSPECTION=0`` turns
 schema introspection off (GraphiQL then has no schema to show).
 ``SUBSCRIPTION_POLL_SECONDS`` is how often a subscription re-reads the
-database when no event arrives.
+database when no event arrives. ``PUBLIC_BASE_URL`` is the address
+printed in certificate QR codes (default ``http://127.0.0.1:8000``).
 """
 
 import os
@@ -28,6 +29,7 @@ class Settings:
     upload_max_bytes: int
     introspection: bool
     subscription_poll_seconds: float
+    public_base_url: str = "http://127.0.0.1:8000"
 
 
 @cache
@@ -45,6 +47,9 @@ def get_settings() -> Settings:
         subscription_poll_seconds=float(
             os.environ.get("SUBSCRIPTION_POLL_SECONDS", "2")
         ),
+        public_base_url=os.environ.get(
+            "PUBLIC_BASE_URL", "http://127.0.0.1:8000"
+        ).rstrip("/"),
     )
 
 

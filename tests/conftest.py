@@ -71,6 +71,8 @@ TABLES = [
     "settlement",
     "yearly_base",
     "declaration_material",
+    "person_history",
+    "certificate",
     "audit_entry",
     "login_ticket",
     "licence",

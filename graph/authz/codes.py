@@ -9,6 +9,10 @@ class BusinessType(StrEnum):
     SETTLEMENT = "SETTLEMENT"
     BACK_PAYMENT = "BACK_PAYMENT"
     WAGE_DECLARATION = "WAGE_DECLARATION"
+    PERSON_CHANGE = "PERSON_CHANGE"
+    UNIT_CHANGE = "UNIT_CHANGE"
+    INSURANCE_TYPE_ADD = "INSURANCE_TYPE_ADD"
+    CERTIFICATE = "CERTIFICATE"
 
     @property
     def label(self) -> str:
@@ -18,6 +22,10 @@ class BusinessType(StrEnum):
             "SETTLEMENT": "单位缴费结算",
             "BACK_PAYMENT": "申请补缴城镇职工社会保险费",
             "WAGE_DECLARATION": "参保个人应缴基本养老保险费核定",
+            "PERSON_CHANGE": "职工参保信息变更登记",
+            "UNIT_CHANGE": "单位参保信息变更登记",
+            "INSURANCE_TYPE_ADD": "参保险种新增登记",
+            "CERTIFICATE": "参保单位查询打印社会保险信息（参保证明）",
         }[self.value]
 
 

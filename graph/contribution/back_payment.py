@@ -27,8 +27,8 @@ from graph.contribution.rules import (
 )
 from graph.contribution.terms import fund_on, terms_on
 from graph.core.errors import FieldProblem, InvalidValue, ValidationFailed
-from graph.declaration.codes import DeclarationKind, DeclarationStatus, MaterialKind
-from graph.declaration.materials import MaterialUpload, check_material_kinds
+from graph.declaration.codes import DeclarationKind, DeclarationStatus
+from graph.declaration.materials import MaterialUpload
 from graph.declaration.models import Declaration
 from graph.declaration.submission import submit_with_materials
 from graph.insurance.checks import MAX_WAGE, parse_ssn
@@ -39,14 +39,6 @@ from graph.person.models import Person
 from graph.policy.models import FundParameter, PolicyParameter, WorkInjuryRate
 from graph.unit.models import Unit
 
-REQUIRED_MATERIALS = (MaterialKind.BACK_PAYMENT_FORM,)
-ALLOWED_MATERIALS = (
-    MaterialKind.BACK_PAYMENT_FORM,
-    MaterialKind.COURT_JUDGMENT,
-    MaterialKind.ADMINISTRATIVE_DECISION,
-    MaterialKind.LABOUR_CONTRACT,
-    MaterialKind.WAGE_PROOF,
-)
 # Thirty years bounds one application at 1,080 lines (360 months × 3 types).
 MAX_MONTHS = 360
 # Messages list this many months and then give the count of the rest.
@@ -446,17 +438,16 @@ async def submit_back_payment(
     unit: Unit,
     request: BackPaymentRequest,
     materials: list[MaterialUpload],
+    material_ids: list[int],
     today: date,
 ) -> tuple[Declaration, BackPaymentPlan]:
     """Check and price a back payment, store its materials, save it pending."""
-    kind_problems = check_material_kinds(
-        [m.kind for m in materials], ALLOWED_MATERIALS, REQUIRED_MATERIALS
-    )
     return await submit_with_materials(
         actor,
         unit,
+        DeclarationKind.BACK_PAYMENT,
         materials,
-        kind_problems,
+        material_ids,
         lambda: plan_back_payment(unit, request, today),
         lambda plan: back_payment_declaration(actor, unit, plan),
     )

@@ -6,7 +6,7 @@ import strawberry
 
 from graph.contribution.back_payment import BackPaymentRequest
 from graph.contribution.wage_declaration import AnnualWageRequest
-from graph.declaration.material_types import MaterialInput
+from graph.declaration.material_types import MATERIAL_IDS_DESCRIPTION, MaterialInput
 from graph.insurance import codes as insurance_codes
 from graph.insurance.enums import InsuranceType
 
@@ -29,8 +29,13 @@ class ApplyBackPaymentInput:
         description="补缴险种 (insurance types the person has a record of in the unit)"
     )
     materials: list[MaterialInput] = strawberry.field(
+        default_factory=list,
         description=MATERIALS_DESCRIPTION + ": BACK_PAYMENT_FORM required; "
-        "COURT_JUDGMENT, ADMINISTRATIVE_DECISION, LABOUR_CONTRACT, WAGE_PROOF optional"
+        "COURT_JUDGMENT, ADMINISTRATIVE_DECISION, LABOUR_CONTRACT, WAGE_PROOF "
+        "optional",
+    )
+    material_ids: list[strawberry.ID] = strawberry.field(
+        default_factory=list, description=MATERIAL_IDS_DESCRIPTION
     )
 
     def to_request(self) -> BackPaymentRequest:
@@ -56,7 +61,11 @@ class DeclareAnnualWageInput:
         description="上年度月平均工资 (average monthly wage of that year, yuan)"
     )
     materials: list[MaterialInput] = strawberry.field(
-        description=MATERIALS_DESCRIPTION + ": WAGE_SUMMARY required"
+        default_factory=list,
+        description=MATERIALS_DESCRIPTION + ": WAGE_SUMMARY required",
+    )
+    material_ids: list[strawberry.ID] = strawberry.field(
+        default_factory=list, description=MATERIAL_IDS_DESCRIPTION
     )
 
     def to_request(self) -> AnnualWageRequest:

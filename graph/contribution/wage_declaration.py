@@ -15,8 +15,8 @@ from graph.account.actor import Actor
 from graph.contribution.models import YearlyBase
 from graph.contribution.terms import MonthTerms, terms_on
 from graph.core.errors import FieldProblem, InvalidValue, ValidationFailed
-from graph.declaration.codes import DeclarationKind, DeclarationStatus, MaterialKind
-from graph.declaration.materials import MaterialUpload, check_material_kinds
+from graph.declaration.codes import DeclarationKind, DeclarationStatus
+from graph.declaration.materials import MaterialUpload
 from graph.declaration.models import Declaration
 from graph.declaration.submission import submit_with_materials
 from graph.insurance.checks import MAX_WAGE, parse_ssn
@@ -27,8 +27,6 @@ from graph.person.models import Person
 from graph.policy.models import PolicyParameter, WorkInjuryRate
 from graph.unit.models import Unit
 
-REQUIRED_MATERIALS = (MaterialKind.WAGE_SUMMARY,)
-ALLOWED_MATERIALS = (MaterialKind.WAGE_SUMMARY,)
 # A sanity bound that catches typing slips such as 202 or 1024, not a rule
 # of policy.
 FIRST_YEAR = 1990
@@ -241,17 +239,16 @@ async def submit_annual_wage(
     unit: Unit,
     request: AnnualWageRequest,
     materials: list[MaterialUpload],
+    material_ids: list[int],
     today: date,
 ) -> tuple[Declaration, AnnualWagePlan]:
     """Check a declaration, store its materials and save it pending."""
-    kind_problems = check_material_kinds(
-        [m.kind for m in materials], ALLOWED_MATERIALS, REQUIRED_MATERIALS
-    )
     return await submit_with_materials(
         actor,
         unit,
+        DeclarationKind.ANNUAL_WAGE,
         materials,
-        kind_problems,
+        material_ids,
         lambda: plan_annual_wage(unit, request, today),
         lambda plan: annual_wage_declaration(actor, unit, plan),
     )

@@ -78,6 +78,9 @@ class ErrorCode(StrEnum):
     INVALID_YEAR = "INVALID_YEAR"
     ALREADY_DECLARED = "ALREADY_DECLARED"
     PERIOD_OVERLAP = "PERIOD_OVERLAP"
+    NO_CHANGE = "NO_CHANGE"
+    KEY_FIELD_LOCKED = "KEY_FIELD_LOCKED"
+    INSURANCE_TYPE_NOT_ALLOWED = "INSURANCE_TYPE_NOT_ALLOWED"
 
 
 @strawberry.type(description="输入错误 (rejected input value)")

@@ -9,6 +9,9 @@ class DeclarationKind(StrEnum):
     SUSPENSION = "SUSPENSION"
     BACK_PAYMENT = "BACK_PAYMENT"
     ANNUAL_WAGE = "ANNUAL_WAGE"
+    PERSON_CHANGE = "PERSON_CHANGE"
+    UNIT_CHANGE = "UNIT_CHANGE"
+    INSURANCE_TYPE_ADD = "INSURANCE_TYPE_ADD"
 
     @property
     def label(self) -> str:
@@ -18,6 +21,9 @@ class DeclarationKind(StrEnum):
             "SUSPENSION": "职工暂停参保",
             "BACK_PAYMENT": "申请补缴城镇职工社会保险费",
             "ANNUAL_WAGE": "参保个人应缴基本养老保险费核定（申报上年度工资）",
+            "PERSON_CHANGE": "职工参保信息变更登记",
+            "UNIT_CHANGE": "单位参保信息变更登记",
+            "INSURANCE_TYPE_ADD": "参保险种新增登记",
         }[self.value]
 
 
@@ -48,6 +54,8 @@ class MaterialKind(StrEnum):
     LABOUR_CONTRACT = "LABOUR_CONTRACT"
     WAGE_PROOF = "WAGE_PROOF"
     WAGE_SUMMARY = "WAGE_SUMMARY"
+    CHANGE_FORM = "CHANGE_FORM"
+    UNIT_CHANGE_FORM = "UNIT_CHANGE_FORM"
 
     @property
     def label(self) -> str:
@@ -58,4 +66,6 @@ class MaterialKind(StrEnum):
             "LABOUR_CONTRACT": "劳动合同",
             "WAGE_PROOF": "工资凭证",
             "WAGE_SUMMARY": "《职工工资收入（缴费工资）汇总表》",
+            "CHANGE_FORM": "《社会保险参保信息变更登记表》",
+            "UNIT_CHANGE_FORM": "《社会保险单位信息变更登记表》",
         }[self.value]

@@ -10,6 +10,7 @@ from strawberry.file_uploads import Upload
 from graph.core.context import Info
 from graph.core.types import enum_labels
 from graph.declaration import codes
+from graph.declaration.material_downloads import material_download_url
 from graph.declaration.materials import MaterialUpload
 from graph.declaration.models import DeclarationMaterial
 
@@ -20,12 +21,19 @@ MaterialKind = strawberry.enum(
 )
 
 
+MATERIAL_IDS_DESCRIPTION = (
+    "已上传材料ID (ids that uploadMaterial returned for this declaration kind; "
+    "counted with materials towards the required ones)"
+)
+
+
 @strawberry.input(description="申报材料 (one uploaded document)")
 class MaterialInput:
     kind: MaterialKind = strawberry.field(description="申报材料类型 (material kind)")
     file: Upload = strawberry.field(
-        description="材料文件 (PDF, JPG, PNG, .xlsx or .xls, judged by content, "
-        "at most UPLOAD_MAX_BYTES, 10 MB by default)"
+        description="材料文件 (PDF, JPG or PNG, and .xlsx or .xls where the "
+        "material accepts them; judged by content, at most UPLOAD_MAX_BYTES, "
+        "10 MB by default)"
     )
 
     def to_upload(self) -> MaterialUpload:
@@ -56,9 +64,20 @@ class DeclarationMaterialType:
     def size(self) -> int:
         return self.model.size
 
+    @strawberry.field(description="材料ID (material id)")
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(str(self.model.id))
+
     @strawberry.field(description="上传时间 (uploaded at)")
     def uploaded_at(self) -> datetime:
         return self.model.uploaded_at
+
+    @strawberry.field(
+        description="下载链接 (signed link valid for 15 minutes, for the unit's "
+        "staff and the reviewers of its region)"
+    )
+    def download_url(self, info: Info) -> str:
+        return material_download_url(info.context.actor, self.model)
 
 
 async def _load_materials(

@@ -1,7 +1,9 @@
-"""Materials (申报材料): documents uploaded with a declaration.
+"""Materials (申报材料): documents uploaded with a declaration or before it.
 
-Files are kept under ``uploads/materials/YYYYMM`` and accepted only as PDF,
-JPEG, PNG or an Excel workbook, judged by their first bytes.
+Files are kept under ``uploads/materials/YYYYMM`` under generated names and
+accepted only as PDF, JPEG, PNG or an Excel workbook, judged by their first
+bytes. Which of these formats a material accepts, and which materials a
+declaration kind needs, comes from ``requirements``.
 """
 
 import asyncio
@@ -13,10 +15,12 @@ from dataclasses import dataclass
 import aiofiles.os
 from tortoise.backends.base.client import BaseDBAsyncClient
 
+from graph.account.actor import Actor
 from graph.core.clock import today
 from graph.core.errors import FieldProblem, InvalidValue, ValidationFailed
-from graph.declaration.codes import MaterialKind
+from graph.declaration.codes import DeclarationKind, MaterialKind
 from graph.declaration.models import Declaration, DeclarationMaterial
+from graph.declaration.requirements import requirement
 from graph.files import uploads
 from graph.files.uploads import StoredUpload
 from graph.settings import get_settings
@@ -118,44 +122,138 @@ def check_material_kinds(
 
 
 async def store_materials(
+    declaration_kind: DeclarationKind,
     materials: Sequence[MaterialUpload],
+    field_prefix: str = "materials",
 ) -> tuple[list[StoredMaterial], list[FieldProblem]]:
     """Store every file and return the kept ones with the problems of the rest.
 
     The caller removes the kept files with ``discard`` when the submission
     fails for any reason.
     """
-    settings = get_settings()
-    folder = settings.upload_dir / "materials" / today().strftime("%Y%m")
     stored: list[StoredMaterial] = []
     problems: list[FieldProblem] = []
     for index, material in enumerate(materials[:MAX_MATERIALS]):
-        field = f"materials.{index}.file"
+        field = f"{field_prefix}.{index}.file"
         try:
-            upload = await uploads.store_upload(
-                material.file,
-                folder,
-                settings.upload_max_bytes,
-                detect_document,
-                field,
-            )
+            upload = await _store_one(declaration_kind, material, field)
         except ValidationFailed as failed:
             problems += failed.problems
             continue
-        if upload.extension == ".xlsx" and not await asyncio.to_thread(
-            _is_xlsx, upload.path
-        ):
-            await aiofiles.os.remove(upload.path)
-            problems.append(
+        stored.append(StoredMaterial(kind=material.kind, upload=upload))
+    return stored, problems
+
+
+async def _store_one(
+    declaration_kind: DeclarationKind, material: MaterialUpload, field: str
+) -> StoredUpload:
+    settings = get_settings()
+    folder = settings.upload_dir / "materials" / today().strftime("%Y%m")
+    upload = await uploads.store_upload(
+        material.file, folder, settings.upload_max_bytes, detect_document, field
+    )
+    if upload.extension == ".xlsx" and not await asyncio.to_thread(
+        _is_xlsx, upload.path
+    ):
+        await aiofiles.os.remove(upload.path)
+        raise ValidationFailed(
+            [
                 FieldProblem(
                     field,
                     "INVALID_FILE_TYPE",
                     f"“{upload.original_name}”：{_NOT_ACCEPTED}",
                 )
+            ]
+        )
+    accepted = requirement(declaration_kind, material.kind)
+    if accepted is not None and upload.extension not in accepted.extensions:
+        await aiofiles.os.remove(upload.path)
+        raise ValidationFailed(
+            [
+                FieldProblem(
+                    field,
+                    "INVALID_FILE_TYPE",
+                    f"“{upload.original_name}”：申报材料{material.kind.label}"
+                    f"只接受{accepted.formats_text}",
+                )
+            ]
+        )
+    return upload
+
+
+async def upload_material(
+    actor: Actor,
+    declaration_kind: DeclarationKind,
+    material: MaterialUpload,
+) -> DeclarationMaterial:
+    """Store one material ahead of its submission, which names it by id.
+
+    Raises ValidationFailed when the declaration kind does not accept the
+    material kind or the file is refused.
+    """
+    if requirement(declaration_kind, material.kind) is None:
+        raise ValidationFailed(
+            [
+                FieldProblem(
+                    "materialKind",
+                    "MATERIAL_NOT_ALLOWED",
+                    f"申报材料{material.kind.label}不属于"
+                    f"{declaration_kind.label}，请选择本业务的材料",
+                )
+            ]
+        )
+    upload = await _store_one(declaration_kind, material, "file")
+    stored = StoredMaterial(kind=material.kind, upload=upload)
+    try:
+        row = await DeclarationMaterial.create(
+            unit_id=actor.unit_id,
+            declaration_kind=declaration_kind,
+            uploaded_by_id=actor.account_id,
+            **_row_values(stored),
+        )
+    except BaseException:
+        await discard([stored])
+        raise
+    logger.info(
+        "material.uploaded material_id=%s unit_id=%s kind=%s",
+        row.id,
+        actor.unit_id,
+        material.kind.value,
+    )
+    return row
+
+
+async def unclaimed_materials(
+    unit_id: int, declaration_kind: DeclarationKind, ids: Sequence[int]
+) -> tuple[list[DeclarationMaterial], list[FieldProblem]]:
+    """Load the materials ``ids`` names that the unit uploaded for this kind.
+
+    Each id that is another unit's, of another kind or already part of a
+    declaration gets a NOT_FOUND problem, so ids cannot be probed.
+    """
+    rows = await DeclarationMaterial.filter(
+        id__in=list(ids),
+        unit_id=unit_id,
+        declaration_kind=declaration_kind,
+        declaration_id=None,
+    )
+    by_id = {row.id: row for row in rows}
+    problems = []
+    found = []
+    for index, material_id in enumerate(ids):
+        row = by_id.get(material_id)
+        if row is None:
+            problems.append(
+                FieldProblem(
+                    f"materialIds.{index}",
+                    "NOT_FOUND",
+                    f"申报材料{material_id}不存在、不属于{declaration_kind.label}"
+                    "或已用于其他申报，请重新上传",
+                )
             )
-            continue
-        stored.append(StoredMaterial(kind=material.kind, upload=upload))
-    return stored, problems
+        else:
+            found.append(row)
+    return found, problems
 
 
 async def discard(stored: Iterable[StoredMaterial]) -> None:
@@ -169,20 +267,29 @@ async def discard(stored: Iterable[StoredMaterial]) -> None:
             )
 
 
+def _row_values(material: StoredMaterial) -> dict:
+    root = get_settings().upload_dir
+    return {
+        "kind": material.kind,
+        "file_name": material.upload.original_name or material.upload.path.name,
+        "stored_path": str(material.upload.path.relative_to(root)),
+        "content_type": material.content_type,
+        "size": material.upload.size,
+    }
+
+
 async def save_materials(
     declaration: Declaration,
     stored: Iterable[StoredMaterial],
     connection: BaseDBAsyncClient,
 ) -> None:
     """Insert a DeclarationMaterial row per stored file."""
-    root = get_settings().upload_dir
     for material in stored:
         await DeclarationMaterial.create(
             declaration_id=declaration.id,
-            kind=material.kind,
-            file_name=material.upload.original_name or material.upload.path.name,
-            stored_path=str(material.upload.path.relative_to(root)),
-            content_type=material.content_type,
-            size=material.upload.size,
+            unit_id=declaration.unit_id,
+            declaration_kind=declaration.kind,
+            uploaded_by_id=declaration.submitted_by_id,
             using_db=connection,
+            **_row_values(material),
         )

@@ -56,10 +56,23 @@ class Declaration(Model):
 
 
 class DeclarationMaterial(Model):
-    """申报材料: one uploaded document of a declaration, kept under uploads/."""
+    """申报材料: one uploaded document, kept under uploads/.
+
+    A material uploaded on its own with uploadMaterial has no declaration
+    until a submission names its id. ``unit`` and ``declaration_kind`` say
+    which unit uploaded it and for which business, so a submission takes
+    only its own unit's files of the right kind.
+    """
 
     id = fields.IntField(pk=True)
-    declaration = fields.ForeignKeyField("models.Declaration", related_name="materials")
+    declaration = fields.ForeignKeyField(
+        "models.Declaration", related_name="materials", null=True
+    )
+    unit = fields.ForeignKeyField("models.Unit", related_name="materials", null=True)
+    declaration_kind = fields.CharEnumField(DeclarationKind, max_length=20, null=True)
+    uploaded_by = fields.ForeignKeyField(
+        "models.Account", related_name="uploaded_materials", null=True
+    )
     kind = fields.CharEnumField(MaterialKind, max_length=30)
     file_name = fields.CharField(max_length=200)
     stored_path = fields.CharField(max_length=300)

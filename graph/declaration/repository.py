@@ -188,6 +188,17 @@ async def ensure_no_pending(unit, ssn: str, connection) -> None:
         .using_db(connection)
         .exists()
     )
+    if pending and not ssn:
+        # Declarations about the unit itself are filed with an empty ssn.
+        raise ValidationFailed(
+            [
+                FieldProblem(
+                    None,
+                    "DECLARATION_PENDING",
+                    "本单位已有待审核的单位参保信息变更登记，请等待审核或撤回后再办理",
+                )
+            ]
+        )
     if pending:
         raise ValidationFailed(
             [

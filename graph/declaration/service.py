@@ -17,8 +17,11 @@ from graph.core.permissions import require_business
 from graph.core.text import normalize_text
 from graph.declaration.codes import DeclarationKind, DeclarationStatus
 from graph.declaration.models import Declaration
+from graph.insurance.addition import apply_addition
 from graph.insurance.enrollment import apply_enrollment
 from graph.insurance.suspension import apply_suspension
+from graph.person.change import apply_person_change
+from graph.unit.change import apply_unit_change
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +33,9 @@ APPLIERS: dict[DeclarationKind, Applier] = {
     DeclarationKind.SUSPENSION: apply_suspension,
     DeclarationKind.BACK_PAYMENT: apply_back_payment,
     DeclarationKind.ANNUAL_WAGE: apply_annual_wage,
+    DeclarationKind.PERSON_CHANGE: apply_person_change,
+    DeclarationKind.UNIT_CHANGE: apply_unit_change,
+    DeclarationKind.INSURANCE_TYPE_ADD: apply_addition,
 }
 
 # The business type an operator's grant must cover to act on a declaration.
@@ -39,6 +45,9 @@ BUSINESS_TYPES: dict[DeclarationKind, BusinessType] = {
     DeclarationKind.SUSPENSION: BusinessType.SUSPENSION,
     DeclarationKind.BACK_PAYMENT: BusinessType.BACK_PAYMENT,
     DeclarationKind.ANNUAL_WAGE: BusinessType.WAGE_DECLARATION,
+    DeclarationKind.PERSON_CHANGE: BusinessType.PERSON_CHANGE,
+    DeclarationKind.UNIT_CHANGE: BusinessType.UNIT_CHANGE,
+    DeclarationKind.INSURANCE_TYPE_ADD: BusinessType.INSURANCE_TYPE_ADD,
 }
 
 MAX_COMMENT_LENGTH = 500

@@ -9,6 +9,7 @@ from graph.core.context import Info
 from graph.core.masking import mask_mobile, mask_resident_id
 from graph.declaration import codes
 from graph.declaration.enums import DeclarationKind, DeclarationStatus
+from graph.declaration.field_changes import masked_value
 from graph.declaration.material_types import (
     DeclarationMaterialType,
     materials_by_declaration_id,
@@ -22,6 +23,8 @@ from graph.insurance.enums import (
     SuspensionReason,
 )
 from graph.insurance.types import PensionRefundType, PlannedRecordType
+from graph.person.change import FIELD_LABELS as PERSON_FIELD_LABELS
+from graph.unit.change import FIELD_LABELS as UNIT_FIELD_LABELS
 from graph.unit.types import UnitSummary
 
 ENROLLMENT_KINDS = (
@@ -64,6 +67,20 @@ class SuspensionDetails:
     refund_total: Decimal = strawberry.field(
         description="退收个人部分合计 (sum of the refunded individual parts, yuan)"
     )
+
+
+@strawberry.type(description="变更项 (one changed field, old and new value)")
+class FieldChange:
+    field: str = strawberry.field(description="字段 (camelCase field name)")
+    label: str = strawberry.field(description="字段名称 (Chinese label)")
+    before: str = strawberry.field(description="变更前 (old value; masked in lists)")
+    after: str = strawberry.field(description="变更后 (new value; masked in lists)")
+
+
+CHANGE_LABELS = {
+    codes.DeclarationKind.PERSON_CHANGE: PERSON_FIELD_LABELS,
+    codes.DeclarationKind.UNIT_CHANGE: UNIT_FIELD_LABELS,
+}
 
 
 @strawberry.type(name="Declaration", description="申报 (declaration)")
@@ -204,6 +221,45 @@ class DeclarationType:
         if self.model.kind is not codes.DeclarationKind.ANNUAL_WAGE:
             return None
         return AnnualWageDetails.from_data(self.model.data)
+
+    @strawberry.field(
+        description="变更内容 (old and new value of each changed field, set for "
+        "person and unit information changes; ID, phone and bank numbers "
+        "masked in lists unless fullValues is true)"
+    )
+    def changes(self) -> list[FieldChange] | None:
+        labels = CHANGE_LABELS.get(codes.DeclarationKind(self.model.kind))
+        if labels is None:
+            return None
+        before = self.model.data["before"]
+        after = self.model.data["after"]
+        rows = []
+        for field, new_value in after.items():
+            old_value = before[field]
+            if self.masked:
+                old_value = masked_value(field, old_value)
+                new_value = masked_value(field, new_value)
+            rows.append(
+                FieldChange(
+                    field=field,
+                    label=labels[field],
+                    before=old_value,
+                    after=new_value,
+                )
+            )
+        return rows
+
+    @strawberry.field(
+        description="新增的参保记录 (records an insurance type addition creates)"
+    )
+    def added_records(self) -> list[PlannedRecordType] | None:
+        if self.model.kind is not codes.DeclarationKind.INSURANCE_TYPE_ADD:
+            return None
+        region_name = self.model.region.name
+        return [
+            PlannedRecordType.from_data(record, region_name)
+            for record in self.model.data["records"]
+        ]
 
     @strawberry.field(description="申报材料 (uploaded materials, in upload order)")
     async def materials(self, info: Info) -> list[DeclarationMaterialType]:

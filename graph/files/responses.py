@@ -1,8 +1,9 @@
-"""Starlette endpoints that send workbooks.
+"""Starlette endpoints that send workbooks and stored files.
 
 Workbooks are written to a temporary file in a worker thread (openpyxl is
 synchronous and a large roster takes a while) and then streamed in chunks,
-so neither the event loop nor memory carries the whole file.
+so neither the event loop nor memory carries the whole file. Stored files
+(materials, certificates) are streamed from the upload folder.
 """
 
 import asyncio
@@ -17,7 +18,12 @@ from urllib.parse import quote
 
 import aiofiles
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.responses import (
+    FileResponse,
+    JSONResponse,
+    Response,
+    StreamingResponse,
+)
 
 from graph.account.actor import Actor, authenticate_session
 from graph.core.api_errors import ApiError
@@ -37,7 +43,16 @@ class Workbook:
     write: Callable[[Path], None]
 
 
-DownloadHandler = Callable[[Actor, dict[str, Any]], Awaitable[Workbook]]
+@dataclass(frozen=True)
+class StoredFile:
+    """A file already on disk to send as it is."""
+
+    path: Path
+    filename: str
+    media_type: str
+
+
+DownloadHandler = Callable[[Actor, dict[str, Any]], Awaitable[Workbook | StoredFile]]
 
 
 async def send_workbook(workbook: Workbook) -> StreamingResponse:
@@ -66,6 +81,20 @@ async def send_workbook(workbook: Workbook) -> StreamingResponse:
         headers={
             "Content-Length": str(size),
             "Content-Disposition": content_disposition(workbook.filename),
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+def send_stored_file(stored: StoredFile) -> Response:
+    if not stored.path.is_file():
+        logger.error("download.file_missing path=%s", stored.path.name)
+        return error_response(404, "文件不存在，请联系经办机构")
+    return FileResponse(
+        stored.path,
+        media_type=stored.media_type,
+        headers={
+            "Content-Disposition": content_disposition(stored.filename),
             "Cache-Control": "no-store",
         },
     )
@@ -101,7 +130,7 @@ def download_endpoint(
         if authentication.actor is None:
             return error_response(401, authentication.error or "登录已失效")
         try:
-            workbook = await handler(authentication.actor, claims.params)
+            result = await handler(authentication.actor, claims.params)
         except ApiError as exc:
             status = {"UNAUTHENTICATED": 401, "FORBIDDEN": 403}.get(exc.code, 404)
             return error_response(status, str(exc))
@@ -111,6 +140,8 @@ def download_endpoint(
             claims.account_id,
             authentication.actor.unit_id,
         )
-        return await send_workbook(workbook)
+        if isinstance(result, StoredFile):
+            return send_stored_file(result)
+        return await send_workbook(result)
 
     return download

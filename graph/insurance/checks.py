@@ -104,6 +104,52 @@ class _Collector:
         return value
 
 
+def check_contact_text(
+    field: str, label: str, value: str, max_length: int
+) -> list[FieldProblem]:
+    """Check one optional, already normalized text field of a change form."""
+    collect = _Collector()
+    collect.text(field, label, value, max_length, required=False)
+    return collect.problems
+
+
+def check_mobile(raw: str, field: str = "mobile") -> tuple[str, list[FieldProblem]]:
+    """Normalize and check a required mainland mobile number."""
+    collect = _Collector()
+    mobile = normalize_code(raw)
+    if not mobile:
+        collect.add(field, "REQUIRED", "手机号码不能为空")
+    else:
+        mobile = collect.pattern(
+            field, "手机号码", mobile, _MOBILE, "INVALID_MOBILE", "应为11位手机号码"
+        )
+    return mobile, collect.problems
+
+
+_FORMATS = {
+    "phone": (_PHONE, "INVALID_PHONE", "应为数字和“-”"),
+    "email": (_EMAIL, "INVALID_EMAIL", "应如 name@example.com"),
+    "postcode": (_POSTCODE, "INVALID_POSTCODE", "应为6位数字"),
+}
+
+
+def check_format(
+    field: str, label: str, raw: str, kind: str
+) -> tuple[str, list[FieldProblem]]:
+    """Normalize and check an optional phone number, email or postcode.
+
+    ``kind`` is "phone", "email" or "postcode". An empty value passes.
+    """
+    pattern, code, hint = _FORMATS[kind]
+    value = normalize_text(raw) if kind == "email" else normalize_code(raw)
+    collect = _Collector()
+    if value and not pattern.fullmatch(value):
+        collect.add(
+            field, code, f"{label}“{shorten_for_message(value)}”格式不正确，{hint}"
+        )
+    return value, collect.problems
+
+
 def parse_ssn(raw: str, today: date) -> ResidentId:
     """Parse a social security number that is a resident ID number."""
     return parse_resident_id(raw, today=today)
@@ -183,6 +229,13 @@ def check_enrollment(
         employment_form=request.employment_form,
     )
     return clean, resident_id, collect.problems
+
+
+def check_wage(raw: Decimal) -> tuple[Decimal, list[FieldProblem]]:
+    """Check a declared wage (申报工资): positive, to the fen, within MAX_WAGE."""
+    collect = _Collector()
+    wage = _check_wage(collect, raw)
+    return wage, collect.problems
 
 
 def _check_wage(collect: _Collector, raw: Decimal) -> Decimal:

@@ -28,3 +28,24 @@ class Person(Model):
 
     class Meta:
         table = "person"
+
+
+class PersonHistory(Model):
+    """人员信息变更记录: the values an approved change replaced.
+
+    The person row keeps its id through a change of ID number, so insurance
+    records and contributions stay attached. Each row keeps the old and new
+    values of the changed fields as JSON objects keyed by field name.
+    """
+
+    id = fields.IntField(pk=True)
+    person = fields.ForeignKeyField("models.Person", related_name="history")
+    declaration = fields.ForeignKeyField(
+        "models.Declaration", related_name="person_history"
+    )
+    before = fields.JSONField()
+    after = fields.JSONField()
+    changed_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "person_history"

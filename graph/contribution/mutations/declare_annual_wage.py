@@ -9,6 +9,7 @@ from graph.contribution.wage_declaration import submit_annual_wage
 from graph.core.clock import today
 from graph.core.context import Info
 from graph.core.errors import ValidationFailed
+from graph.core.ids import parse_row_id
 from graph.core.permissions import may_handle
 from graph.core.types import FieldError, field_errors
 from graph.declaration.repository import readable_declaration
@@ -50,6 +51,7 @@ class DeclareAnnualWageMutation:
                 unit,
                 input.to_request(),
                 [material.to_upload() for material in input.materials],
+                [parse_row_id(i) for i in input.material_ids],
                 today(),
             )
         except ValidationFailed as failed:
