@@ -18,8 +18,8 @@ from graph.certificate.service import (
 from graph.core.api_errors import ApiError, BadUserInput, Forbidden
 from graph.core.context import Info
 from graph.core.errors import ValidationFailed
+from graph.core.limits import counters
 from graph.core.permissions import may_handle
-from graph.core.rate_limit import InMemoryRateLimiter, RateLimiter
 from graph.files.links import download_url
 from graph.files.responses import StoredFile
 from graph.insurance import codes as insurance_codes
@@ -30,7 +30,6 @@ logger = logging.getLogger(__name__)
 
 PURPOSE = "certificate"
 VERIFICATIONS_PER_MINUTE = 10
-verification_limiter: RateLimiter = InMemoryRateLimiter(VERIFICATIONS_PER_MINUTE, 60)
 
 
 class RateLimited(ApiError):
@@ -111,7 +110,10 @@ class CertificateQuery:
         code: Annotated[str, strawberry.argument(description="验证码 (code)")],
     ) -> CertificateVerification:
         address = info.context.client_address
-        if not verification_limiter.allow(address):
+        # Counted in Redis when REDIS_URL is set, so the limit holds across
+        # server processes.
+        checks = await counters().hit(f"certificate-verify:{address}", 60)
+        if checks > VERIFICATIONS_PER_MINUTE:
             logger.warning("certificate.verify_rate_limited client=%s", address)
             raise RateLimited(
                 f"查验过于频繁：每个地址每分钟最多查验{VERIFICATIONS_PER_MINUTE}次，"

@@ -34,7 +34,6 @@ def own_upload_folder(monkeypatch, tmp_path):
     folder = replace(get_settings(), upload_dir=tmp_path)
     monkeypatch.setattr(service, "get_settings", lambda: folder)
     monkeypatch.setattr(certificate_schema, "get_settings", lambda: folder)
-    certificate_schema.verification_limiter.reset()
 
 
 async def three_employees(unit) -> list[str]:
