@@ -1,3 +1,5 @@
+import asyncio
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
@@ -10,6 +12,15 @@ _DUMMY_HASH = _hasher.hash("unused-password-for-timing")
 
 def hash_password(password: str) -> str:
     return _hasher.hash(password)
+
+
+async def check_password(password_hash: str | None, password: str) -> bool:
+    """Verify in a worker thread: argon2 takes tens of milliseconds of CPU.
+
+    On the event loop, a burst of logins would hold every other request
+    back for the whole burst; argon2-cffi releases the GIL while hashing.
+    """
+    return await asyncio.to_thread(verify_password, password_hash, password)
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from graph.account.actor import Actor
 from graph.account.models import Account, LoginSession, UnitMembership
-from graph.account.passwords import verify_password
+from graph.account.passwords import check_password
 from graph.account.roles import AccountKind
 from graph.account.tokens import TokenClaims, issue_token
 from graph.audit import service as audit
@@ -46,7 +46,7 @@ async def login(
     keys = _failure_keys(username, client_address)
     await _refuse_if_locked(username, keys, client_address)
     account = await Account.get_or_none(username=username)
-    if not verify_password(account.password_hash if account else None, password):
+    if not await check_password(account.password_hash if account else None, password):
         logger.warning(
             "login.rejected reason=bad_credentials address=%s", client_address
         )

@@ -21,7 +21,7 @@ from tortoise.transactions import in_transaction
 
 from graph.account.actor import Actor
 from graph.account.models import Account, LoginSession, UnitMembership
-from graph.account.passwords import verify_password
+from graph.account.passwords import check_password
 from graph.account.roles import MembershipRole
 from graph.account.tokens import TokenClaims, issue_token
 from graph.audit import service as audit
@@ -233,12 +233,12 @@ async def _pin_matches(
         return False
     if membership.role is MembershipRole.LEGAL_REPRESENTATIVE:
         licence = await Licence.get_or_none(unit_id=unit_id, kind=kind)
-        return licence is not None and verify_password(licence.pin_hash, pin)
+        return licence is not None and await check_password(licence.pin_hash, pin)
     operator = membership.role is MembershipRole.OPERATOR
     if operator and await active_grant(unit_id, account_id) is None:
         return False
     account = await Account.get(id=account_id)
-    return verify_password(account.pin_hash or None, pin)
+    return await check_password(account.pin_hash or None, pin)
 
 
 async def cancel(actor: Actor, ticket: str) -> LoginTicket:
