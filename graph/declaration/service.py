@@ -14,7 +14,11 @@ from graph.contribution.wage_declaration import apply_annual_wage
 from graph.core.clock import now
 from graph.core.errors import FieldProblem, ValidationFailed
 from graph.core.permissions import require_business
-from graph.core.text import normalize_text
+from graph.core.text import (
+    has_control_character,
+    normalize_text,
+    shorten_for_message,
+)
 from graph.declaration.codes import DeclarationKind, DeclarationStatus
 from graph.declaration.models import Declaration
 from graph.insurance.addition import apply_addition
@@ -84,6 +88,19 @@ async def review(
 ) -> Declaration:
     """Approve (and apply) or reject a pending declaration of the reviewer's regions."""
     comment = normalize_text(comment)
+    # Line breaks and tabs are fine in a comment; other control characters
+    # (terminal escapes and the like) are not text.
+    if has_control_character(comment.translate({10: None, 13: None, 9: None})):
+        raise ValidationFailed(
+            [
+                FieldProblem(
+                    "comment",
+                    "INVALID_CHARACTER",
+                    f"审核意见“{shorten_for_message(comment)!r}”含有控制字符，"
+                    "请删除后重试",
+                )
+            ]
+        )
     if len(comment) > MAX_COMMENT_LENGTH:
         raise ValidationFailed(
             [

@@ -257,6 +257,32 @@ def _check_wage(collect: _Collector, raw: Decimal) -> Decimal:
     return wage
 
 
+def age_problems(
+    resident_id: ResidentId,
+    identity: InsuredIdentity,
+    retirement_age: int | None,
+    enroll_date: date,
+) -> list[FieldProblem]:
+    """Apply enrollment's age rules to a person's birth date and gender.
+
+    A change of ID number changes both, so the records already held must
+    still satisfy the rules they were enrolled under.
+    """
+    collect = _Collector()
+    request = EnrollmentRequest(
+        ssn=resident_id.number,
+        name="",
+        mobile="",
+        address="",
+        enroll_date=enroll_date,
+        identity=identity,
+        declared_wage=Decimal(1),
+        retirement_age=retirement_age,
+    )
+    _check_age(collect, request, resident_id)
+    return collect.problems
+
+
 def _check_age(
     collect: _Collector, request: EnrollmentRequest, resident_id: ResidentId
 ) -> int | None:

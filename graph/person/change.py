@@ -21,9 +21,18 @@ from graph.declaration.field_changes import diff, optional_text
 from graph.declaration.materials import MaterialUpload
 from graph.declaration.models import Declaration
 from graph.declaration.submission import submit_with_materials
-from graph.insurance.checks import check_contact_text, check_mobile, parse_ssn
+from graph.insurance.checks import (
+    age_problems,
+    check_contact_text,
+    check_mobile,
+    parse_ssn,
+)
+from graph.insurance.codes import InsuranceStatus, InsuredIdentity
+from graph.insurance.models import InsuranceRecord
 from graph.insurance.rules import month_of
 from graph.person.models import Person, PersonHistory
+from graph.person.resident_id import ResidentId
+from graph.person.retirement import allowed_base_ages
 from graph.person.service import person_in_unit
 from graph.unit.models import Unit
 
@@ -138,6 +147,8 @@ async def plan_person_change(
         requested["ssn"] = resident_id.number
         requested["gender"] = resident_id.gender.value
         requested["birthDate"] = resident_id.birth_date.isoformat()
+        if resident_id.number != person.ssn:
+            problems += await _age_problems_after_change(person, resident_id)
         if resident_id.number != person.ssn and await Person.exists(
             ssn=resident_id.number
         ):
@@ -183,6 +194,37 @@ async def plan_person_change(
             ]
         )
     return PersonChangePlan(person=person, before=before, after=after)
+
+
+async def _age_problems_after_change(
+    person: Person, resident_id: ResidentId
+) -> list[FieldProblem]:
+    """Check the person's active records against the new birth date and gender."""
+    records = await InsuranceRecord.filter(
+        person_id=person.id, status=InsuranceStatus.ACTIVE
+    )
+    problems = []
+    seen = set()
+    for record in records:
+        base_age = record.retirement_age
+        if base_age not in allowed_base_ages(resident_id.gender):
+            base_age = None
+        for problem in age_problems(
+            resident_id, InsuredIdentity(record.identity), base_age, record.enroll_date
+        ):
+            if problem.code in seen:
+                continue
+            seen.add(problem.code)
+            problems.append(
+                FieldProblem(
+                    "idNumber",
+                    problem.code,
+                    f"按新证件号码{resident_id.number}（出生日期"
+                    f"{resident_id.birth_date.isoformat()}）："
+                    f"{problem.message}",
+                )
+            )
+    return problems
 
 
 def person_change_declaration(

@@ -1,11 +1,13 @@
 """Person information change (职工参保信息变更登记) over GraphQL."""
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
 from graph.declaration import materials
 from graph.person.models import Person, PersonHistory
+from graph.person.resident_id import Gender
 from graph.settings import get_settings
 from tests.contribution.filings import PDF, docx_bytes
 from tests.documents import PERSONS, error_pairs, insure, review, ssn
@@ -172,3 +174,28 @@ async def test_material_download_refused_to_other_unit(
     )
     assert ("materialIds.0", "NOT_FOUND") in error_pairs(payload)
     assert mine != uploaded["material"]["id"]
+
+
+@pytest.mark.parametrize(
+    ("birth", "gender", "code"),
+    [
+        # Born 2015: 11 years old at the 2026-03-01 enrollment.
+        (date(2015, 1, 1), Gender.FEMALE, "UNDER_MINIMUM_AGE"),
+        # A woman born 1950 reached 50 in 2000; a regular employee may not be.
+        (date(1950, 1, 1), Gender.FEMALE, "OVER_RETIREMENT_AGE"),
+    ],
+)
+async def test_new_id_number_must_fit_enrollment_age_rules(
+    unit, operator, birth, gender, code
+):
+    number = ssn()
+    await insure(unit, number)
+    uploaded = await upload_form(operator)
+    payload = await change(
+        operator,
+        number,
+        idNumber=ssn(birth=birth, sequence=7, gender=gender),
+        materialIds=[uploaded["material"]["id"]],
+    )
+    assert error_pairs(payload) == [("idNumber", code)]
+    assert "按新证件号码" in payload["errors"][0]["message"]
