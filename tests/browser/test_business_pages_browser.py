@@ -56,14 +56,72 @@ def messy_workbook(new_ssns: list[str]) -> bytes:
     sheet = book.create_sheet("人员")
     sheet.append(["温州瓯越示范科技有限公司 人员批量新参保"])
     sheet.append(
-        ["姓名*", "身份证号码", "手机号", "联系地址*", "本次参保时间*", "参保身份*", "申报工资（元）*"]
+        [
+            "姓名*",
+            "身份证号码",
+            "手机号",
+            "联系地址*",
+            "本次参保时间*",
+            "参保身份*",
+            "申报工资（元）*",
+        ]
     )
     day = TODAY.replace(day=1)
-    sheet.append([" 批量甲 ", new_ssns[0], "13900139000", "鹿城区示例路1号", day.isoformat(), "在职职工", "6000"])
-    sheet.append(["批量乙\u3000", f" {new_ssns[1]} ", "１３９００１３９００１", "鹿城区示例路2号", day.strftime("%Y/%-m/%-d"), "在职职工", "6,500.00元"])
-    sheet.append(["批量丙", float(new_ssns[2]), "13900139002", "鹿城区示例路3号", day.isoformat(), "在职职工", "6000"])
-    sheet.append(["批量丁", new_ssns[3], "13900139003", "鹿城区示例路4号", "2026-02-30", "在职职工", "6000"])
-    sheet.append(["批量戊", new_ssns[4], "13900139004", "鹿城区示例路5号", day.isoformat(), "正式工", "0"])
+    sheet.append(
+        [
+            " 批量甲 ",
+            new_ssns[0],
+            "13900139000",
+            "鹿城区示例路1号",
+            day.isoformat(),
+            "在职职工",
+            "6000",
+        ]
+    )
+    sheet.append(
+        [
+            "批量乙\u3000",
+            f" {new_ssns[1]} ",
+            "１３９００１３９００１",
+            "鹿城区示例路2号",
+            day.strftime("%Y/%-m/%-d"),
+            "在职职工",
+            "6,500.00元",
+        ]
+    )
+    sheet.append(
+        [
+            "批量丙",
+            float(new_ssns[2]),
+            "13900139002",
+            "鹿城区示例路3号",
+            day.isoformat(),
+            "在职职工",
+            "6000",
+        ]
+    )
+    sheet.append(
+        [
+            "批量丁",
+            new_ssns[3],
+            "13900139003",
+            "鹿城区示例路4号",
+            "2026-02-30",
+            "在职职工",
+            "6000",
+        ]
+    )
+    sheet.append(
+        [
+            "批量戊",
+            new_ssns[4],
+            "13900139004",
+            "鹿城区示例路5号",
+            day.isoformat(),
+            "正式工",
+            "0",
+        ]
+    )
     for _ in range(5):
         sheet.append([None] * 7)
     buffer = io.BytesIO()
@@ -73,7 +131,9 @@ def messy_workbook(new_ssns: list[str]) -> bytes:
 
 def new_resident_ids(count: int, sequence_from: int) -> list[str]:
     return [
-        make_resident_id("330302", date(1995, 6, 1) + timedelta(days=n), 50 + n, Gender.MALE)
+        make_resident_id(
+            "330302", date(1995, 6, 1) + timedelta(days=n), 50 + n, Gender.MALE
+        )
         for n in range(sequence_from, sequence_from + count)
     ]
 
@@ -117,7 +177,11 @@ async def log_in(context, base: str, username: str):
 
 async def choose(page, select_class: str, option: str):
     await page.locator(f"{select_class} .uni-select").click()
-    await page.locator(f"{select_class} .uni-select__selector-item").get_by_text(option, exact=True).click()
+    await (
+        page.locator(f"{select_class} .uni-select__selector-item")
+        .get_by_text(option, exact=True)
+        .click()
+    )
 
 
 async def fill(page, field_class: str, value: str):
@@ -134,7 +198,9 @@ async def test_unit_queries(server):  # noqa: F811
     SCREENSHOTS.mkdir(exist_ok=True)
     outside: list[str] = []
     async with playwright_api.async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        browser = await playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS
+        )
         context = await browser.new_context(viewport=PHONE)
         await context.route("**/*", loopback_router(server, outside))
         page = await log_in(context, server, "legalrep")
@@ -173,7 +239,9 @@ async def test_unit_queries(server):  # noqa: F811
         assert "年末累计储存额" in await page.inner_text(".account-table")
         await shot(page, "06-pension-account")
 
-        await open_page(page, server, "personnel-changes/personnel-changes", ".change-item")
+        await open_page(
+            page, server, "personnel-changes/personnel-changes", ".change-item"
+        )
         await shot(page, "07-personnel-increase")
         await page.locator(".tabs").get_by_text("人员暂停").click()
         await page.wait_for_timeout(500)
@@ -193,7 +261,9 @@ async def test_person_actions_and_review(server, tmp_path):  # noqa: F811
     SCREENSHOTS.mkdir(exist_ok=True)
     outside: list[str] = []
     legal_token = token_of(server, "legalrep")
-    persons = call(server, ACTIVE_PERSONS, token=legal_token)["data"]["persons"]["items"]
+    persons = call(server, ACTIVE_PERSONS, token=legal_token)["data"]["persons"][
+        "items"
+    ]
     to_suspend, to_back_pay, to_declare = persons[1], persons[2], persons[3]
     new_ssn, *batch_ssns = new_resident_ids(6, 0)
     material = tmp_path / "登记表.png"
@@ -202,7 +272,9 @@ async def test_person_actions_and_review(server, tmp_path):  # noqa: F811
     workbook.write_bytes(messy_workbook(batch_ssns))
 
     async with playwright_api.async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        browser = await playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS
+        )
         context = await browser.new_context(viewport=PHONE)
         await context.route("**/*", loopback_router(server, outside))
         page = await log_in(context, server, "legalrep")
@@ -210,7 +282,9 @@ async def test_person_actions_and_review(server, tmp_path):  # noqa: F811
 
         # Enrollment: a wrong check character is caught before sending.
         await open_page(page, server, "enroll/enroll", ".ssn-input")
-        await fill(page, ".ssn-input", new_ssn[:17] + ("0" if new_ssn[17] != "0" else "1"))
+        await fill(
+            page, ".ssn-input", new_ssn[:17] + ("0" if new_ssn[17] != "0" else "1")
+        )
         await page.locator(".next").click()
         await page.get_by_text("校验位错误").wait_for()
         await shot(page, "11-enroll-errors", ".ssn-input")
@@ -222,12 +296,15 @@ async def test_person_actions_and_review(server, tmp_path):  # noqa: F811
         await page.locator(".next").click()
         await page.locator(".preview-table").wait_for()
         preview = await page.inner_text(".preview-table")
-        assert "企业职工基本养老保险" in preview and "工伤保险" in preview
+        assert "企业职工基本养老保险" in preview
+        assert "工伤保险" in preview
         assert await page.locator(".adjusted").count() == 1
         await shot(page, "12-enroll-preview", ".submit")
         await page.locator(".submit").click()
         await page.locator(".declaration-item").first.wait_for()
-        assert "浏览器新员工" in await page.locator(".declaration-item").first.inner_text()
+        assert (
+            "浏览器新员工" in await page.locator(".declaration-item").first.inner_text()
+        )
 
         # Suspension: the refund of paid months after the date shows before submit.
         await open_page(page, server, "suspend/suspend", ".ssn-search-input")
@@ -276,13 +353,16 @@ async def test_person_actions_and_review(server, tmp_path):  # noqa: F811
         await shot(page, "16-annual-wage")
 
         # Batch import of a messy workbook: two valid rows, three invalid.
-        await open_page(page, server, "batch-import/batch-import?kind=ENROLL", ".import")
+        await open_page(
+            page, server, "batch-import/batch-import?kind=ENROLL", ".import"
+        )
         async with page.expect_file_chooser() as chooser:
             await page.locator(".import").click()
         await (await chooser.value).set_files(workbook)
         await page.locator(".rows-table").wait_for()
         summary = await page.inner_text(".summary")
-        assert "校验成功2条" in summary and "校验失败信息3条" in summary
+        assert "校验成功2条" in summary
+        assert "校验失败信息3条" in summary
         failures = await page.inner_text(".rows-table")
         assert "数字" in failures or "数值" in failures
         await shot(page, "17-batch-preview")
@@ -300,8 +380,9 @@ async def test_person_actions_and_review(server, tmp_path):  # noqa: F811
         assert await pending.count() == before - 1
         await shot(page, "19-progress-withdrawn")
 
-        # The reviewer approves the enrollment on a phone and sees the
-        # workbench on a desktop; the unit's progress page follows.
+        # The reviewer approves the enrollment on a phone, and the unit's
+        # progress page shows the result without a reload. Then the
+        # workbench is shown at a desktop width.
         reviewer_context = await browser.new_context(viewport=PHONE)
         await reviewer_context.route("**/*", loopback_router(server, outside))
         reviewer = await log_in(reviewer_context, server, "reviewer")
@@ -317,11 +398,19 @@ async def test_person_actions_and_review(server, tmp_path):  # noqa: F811
         await reviewer.locator(".approve").click()
         await reviewer.get_by_text("已审核通过").wait_for()
 
-        await page.locator(".declaration-item.status-APPROVED").filter(has_text="浏览器新员工").wait_for(timeout=15000)
+        await (
+            page.locator(".declaration-item.status-APPROVED")
+            .filter(has_text="浏览器新员工")
+            .wait_for(timeout=15000)
+        )
         await shot(page, "22-progress-approved")
 
         await reviewer.set_viewport_size(DESKTOP)
-        await reviewer.locator(".pending-item").filter(has_text=to_suspend["name"]).click()
+        await (
+            reviewer.locator(".pending-item")
+            .filter(has_text=to_suspend["name"])
+            .click()
+        )
         await reviewer.locator(".detail-table").wait_for()
         assert "养老保险退收处理结果" in await reviewer.inner_text(".detail-pane")
         await reviewer.screenshot(path=SCREENSHOTS / "business-23-review-desktop.png")

@@ -28,8 +28,8 @@ export const MAX_FILES_PER_REQUEST = 1
 // #endif
 
 /**
- * A picked file: `name` and `size` to show, and either `file` (an H5 File) or
- * `path` (a mini-program temporary path) to upload.
+ * Builds a picked file: `name` and `size` to show, and either `file` (an H5
+ * File) or `path` (a mini-program temporary path) to upload.
  */
 function pickedFile(name, size, source) {
   return { name, size, ...source }
@@ -186,9 +186,9 @@ export function uploadGraphQL(query, variables, files) {
 }
 
 /**
- * Opens a file that the server offers at `url` (a path on the API's host):
- * H5 lets the browser download it; mini-programs download it and open it
- * with the system viewer (WeChat and Alipay open PDF and Excel files).
+ * Opens a file that the server offers at `url`, a path on the API's host.
+ * H5 lets the browser download it. Mini-programs download it and open it in
+ * the system viewer with uni.openDocument.
  */
 export function openDownload(url) {
   // #ifdef H5
