@@ -30,6 +30,8 @@ DESKTOP = {"width": 1280, "height": 800}
 LOGIN = 'mutation { login(username: "%s", password: "demo123456") { token } }'
 ACTIVE_PERSONS = """{ persons(pageSize: 100, filter: { status: ACTIVE },
   fullValues: true) { items { ssn name records { enrollDate } } } }"""
+SUSPENDED_PERSONS = """{ persons(pageSize: 1, filter: { status: SUSPENDED },
+  fullValues: true) { items { ssn name } } }"""
 PENDING = """{ declarations(filter: { status: PENDING }, pageSize: 100) {
   items { id kind personName } } }"""
 TODAY = date.today()
@@ -305,6 +307,25 @@ async def test_person_actions_and_review(server, tmp_path):  # noqa: F811
         assert (
             "浏览器新员工" in await page.locator(".declaration-item").first.inner_text()
         )
+
+        # The API's field error shows beside the field; a suspended person
+        # is detected as a re-enrollment.
+        await open_page(page, server, "enroll/enroll", ".ssn-input")
+        await fill(page, ".ssn-input", persons[0]["ssn"])
+        await fill(page, ".name-input", persons[0]["name"])
+        await fill(page, ".mobile-input", "13957700124")
+        await fill(page, ".address-input", "温州市鹿城区示例路9号")
+        await fill(page, ".wage-input", "9000")
+        await page.locator(".next").click()
+        await page.locator(".uni-forms-item__error").filter(has_text="参保").wait_for()
+        await shot(page, "12a-enroll-api-error", ".ssn-input")
+        suspended = call(server, SUSPENDED_PERSONS, token=legal_token)
+        returning = suspended["data"]["persons"]["items"][0]
+        await fill(page, ".ssn-input", returning["ssn"])
+        await fill(page, ".name-input", returning["name"])
+        await page.locator(".next").click()
+        await page.locator(".reenrollment").wait_for()
+        await shot(page, "12b-enroll-reenrollment", ".reenrollment")
 
         # Suspension: the refund of paid months after the date shows before submit.
         await open_page(page, server, "suspend/suspend", ".ssn-search-input")
