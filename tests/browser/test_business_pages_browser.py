@@ -35,6 +35,11 @@ SUSPENDED_PERSONS = """{ persons(pageSize: 1, filter: { status: SUSPENDED },
 PENDING = """{ declarations(filter: { status: PENDING }, pageSize: 100) {
   items { id kind personName } } }"""
 TODAY = date.today()
+AUTHORIZATIONS = "{ authorizations { id status validFrom validTo } }"
+LIMIT_TO_ENROLLMENT = """mutation($id: ID!, $validFrom: Date!, $validTo: Date!) {
+  changeAuthorization(id: $id, input: { scope: PRECISE,
+    businessTypes: [ENROLLMENT], validFrom: $validFrom, validTo: $validTo }) {
+    errors { code } } }"""
 
 
 def token_of(base: str, username: str) -> str:
@@ -49,14 +54,16 @@ def png_bytes() -> bytes:
 
 
 def messy_workbook(new_ssns: list[str]) -> bytes:
-    """An enrollment workbook as clerks send it: a title row, an extra sheet,
-    stray and full-width spaces, mixed date formats, an ID stored as a
-    number, an impossible date and empty trailing rows."""
+    """Build an enrollment workbook as clerks send it: an extra sheet, a
+    title row, headers by alias, stray and full-width spaces, mixed date
+    formats, an ID stored as a number, an impossible date and empty
+    trailing rows. The first two rows are valid, the other three not."""
     book = openpyxl.Workbook()
     book.active.title = "说明"
     book.active.append(["填写说明", "请勿修改表头"])
     sheet = book.create_sheet("人员")
     sheet.append(["温州瓯越示范科技有限公司 人员批量新参保"])
+    # 身份证号码 and 手机号 are aliases of the template's column names.
     sheet.append(
         [
             "姓名*",
@@ -68,64 +75,31 @@ def messy_workbook(new_ssns: list[str]) -> bytes:
             "申报工资（元）*",
         ]
     )
+
     day = TODAY.replace(day=1)
-    sheet.append(
-        [
-            " 批量甲 ",
-            new_ssns[0],
-            "13900139000",
-            "鹿城区示例路1号",
-            day.isoformat(),
-            "在职职工",
-            "6000",
-        ]
-    )
-    sheet.append(
-        [
+    # Excel keeps an ID typed as a number as a float; X cannot be one.
+    id_as_number = float(new_ssns[2].replace("X", "0"))
+    rows = [
+        (" 批量甲 ", new_ssns[0], "13900139000", day.isoformat(), "在职职工", "6000"),
+        (
             "批量乙\u3000",
             f" {new_ssns[1]} ",
             "１３９００１３９００１",
-            "鹿城区示例路2号",
             day.strftime("%Y/%-m/%-d"),
             "在职职工",
             "6,500.00元",
-        ]
-    )
-    sheet.append(
-        [
-            "批量丙",
-            float(new_ssns[2]),
-            "13900139002",
-            "鹿城区示例路3号",
-            day.isoformat(),
-            "在职职工",
-            "6000",
-        ]
-    )
-    sheet.append(
-        [
-            "批量丁",
-            new_ssns[3],
-            "13900139003",
-            "鹿城区示例路4号",
-            "2026-02-30",
-            "在职职工",
-            "6000",
-        ]
-    )
-    sheet.append(
-        [
-            "批量戊",
-            new_ssns[4],
-            "13900139004",
-            "鹿城区示例路5号",
-            day.isoformat(),
-            "正式工",
-            "0",
-        ]
-    )
+        ),
+        ("批量丙", id_as_number, "13900139002", day.isoformat(), "在职职工", "6000"),
+        ("批量丁", new_ssns[3], "13900139003", "2026-02-30", "在职职工", "6000"),
+        ("批量戊", new_ssns[4], "13900139004", day.isoformat(), "正式工", "0"),
+    ]
+    for name, ssn, mobile, enroll_date, identity, wage in rows:
+        sheet.append(
+            [name, ssn, mobile, "鹿城区示例路1号", enroll_date, identity, wage]
+        )
     for _ in range(5):
         sheet.append([None] * 7)
+
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -255,6 +229,26 @@ async def test_unit_queries(server):  # noqa: F811
 
         await open_page(page, server, "progress/progress", ".declaration-item")
         await shot(page, "10-progress")
+
+        # An operator with precise authorization for enrollment only is
+        # offered no other action.
+        legal_token = token_of(server, "legalrep")
+        grants = call(server, AUTHORIZATIONS, token=legal_token)["data"]
+        active = [g for g in grants["authorizations"] if g["status"] == "ACTIVE"]
+        assert len(active) == 1
+        validity = {key: active[0][key] for key in ("id", "validFrom", "validTo")}
+        changed = call(server, LIMIT_TO_ENROLLMENT, validity, legal_token)
+        assert changed["data"]["changeAuthorization"]["errors"] == []
+        operator_context = await browser.new_context(viewport=PHONE)
+        await operator_context.route("**/*", loopback_router(server, outside))
+        operator = await log_in(operator_context, server, "operator")
+        await operator.locator(".business").click()
+        await operator.locator(".menu-enroll").wait_for()
+        await shot(operator, "10a-operator-menu")
+        assert await operator.locator(".menu-batch-enroll").count() == 1
+        assert await operator.locator(".menu-suspend").count() == 0
+        assert await operator.locator(".menu-back-payment").count() == 0
+        assert await operator.locator(".menu-annual-wage").count() == 0
         await browser.close()
     assert outside == []
 
