@@ -1,17 +1,19 @@
 // Operations that the server gains on another branch: the person
 // information change (changePersonInfo), material upload (uploadMaterial)
 // and the insurance certificate (issueCertificate, verifyCertificate).
-// TODO(miniapp): these documents follow the names fixed for that branch but
-// are not in schema.graphql yet; check the selections against the schema
-// once it lands, before relying on the pages that call them.
+// TODO(miniapp): the documents follow main's schema.graphql as of commit
+// 13dce23, which this branch does not contain yet, so no test has sent them.
+// Move them to api/declaration.js and api/unit.js after the merge.
 import { graphql } from '../http/graphql.js'
 import { uploadGraphQL } from '../platform/files.js'
 
 const FIELD_ERROR = 'errors { field code message }'
 
 const UPLOAD_MATERIAL = `
-  mutation UploadMaterial($kind: String!, $file: Upload!) {
-    uploadMaterial(kind: $kind, file: $file) { id fileName ${FIELD_ERROR} }
+  mutation UploadMaterial($declarationKind: DeclarationKind!, $materialKind: MaterialKind!, $file: Upload!) {
+    uploadMaterial(declarationKind: $declarationKind, materialKind: $materialKind, file: $file) {
+      material { id fileName } ${FIELD_ERROR}
+    }
   }
 `
 
@@ -23,25 +25,31 @@ const CHANGE_PERSON_INFO = `
 
 const ISSUE_CERTIFICATE = `
   mutation IssueCertificate($ssns: [String!]!) {
-    issueCertificate(ssns: $ssns) { url code }
+    issueCertificate(ssns: $ssns) { url code personCount }
   }
 `
 
 const VERIFY_CERTIFICATE = `
   query VerifyCertificate($code: String!) {
-    verifyCertificate(code: $code) { code }
+    verifyCertificate(code: $code) { valid message unitName issuedOn persons { name ssn } }
   }
 `
 
 /** The material kind of the person information change form. */
 export const PERSON_CHANGE_MATERIAL = {
-  kind: 'PERSON_INFO_CHANGE_FORM',
-  label: '社会保险参保信息变更登记表',
+  kind: 'CHANGE_FORM',
+  label: '《社会保险参保信息变更登记表》',
 }
 
-/** Uploads one material file and returns { id, fileName, errors }. */
-export async function uploadMaterial(kind, file) {
-  const data = await uploadGraphQL(UPLOAD_MATERIAL, { kind, file: null }, [{ variable: 'variables.file', file }])
+/**
+ * Uploads one material for a declaration kind (a DeclarationKind such as
+ * PERSON_CHANGE) and returns { material: { id, fileName }, errors }.
+ * Mini-programs send one file per request, so this is their way to attach
+ * several materials.
+ */
+export async function uploadMaterial(declarationKind, materialKind, file) {
+  const variables = { declarationKind, materialKind, file: null }
+  const data = await uploadGraphQL(UPLOAD_MATERIAL, variables, [{ variable: 'variables.file', file }])
   return data.uploadMaterial
 }
 
@@ -51,13 +59,13 @@ export async function changePersonInfo(input) {
   return data.changePersonInfo
 }
 
-/** Issues the certificate PDF of the persons and returns { url, code }. */
+/** Issues the certificate PDF of the persons (all for none) and returns { url, code, personCount }. */
 export async function issueCertificate(ssns) {
   const data = await graphql(ISSUE_CERTIFICATE, { ssns })
   return data.issueCertificate
 }
 
-/** Looks up a certificate by its verification code; public, no login needed. */
+/** Verifies a certificate code without login and returns { valid, message, unitName, issuedOn, persons } with masked data. */
 export async function verifyCertificate(code) {
   const data = await graphql(VERIFY_CERTIFICATE, { code })
   return data.verifyCertificate
