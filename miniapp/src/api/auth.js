@@ -11,14 +11,14 @@ const LOGIN = `
     login(username: $username, password: $password) {
       token
       ${FIELD_ERROR}
-      me { displayName role units { ${MEMBERSHIP_FIELDS} } }
+      me { displayName kind role units { ${MEMBERSHIP_FIELDS} } }
     }
   }
 `
 
 const ME = `
   query Me {
-    me { username displayName role units { ${MEMBERSHIP_FIELDS} } }
+    me { username displayName kind role regionCodes unit { id name } units { ${MEMBERSHIP_FIELDS} } }
   }
 `
 

@@ -132,9 +132,25 @@ export async function graphql(query, variables = {}, { token } = {}) {
     throw new GraphQLRequestError(message, { code: 'NETWORK_ERROR', handled: true })
   }
 
-  const { statusCode } = response
-  // Mini-program runtimes return a string as `data` when the body is not JSON.
-  const body = typeof response.data === 'object' && response.data !== null ? response.data : {}
+  return responseData(response.statusCode, response.data)
+}
+
+/**
+ * Returns the `data` of a GraphQL response, or throws GraphQLRequestError for
+ * GraphQL-level errors, an HTTP error status or a body without data. `data`
+ * may be a string: mini-program runtimes return one for a body that is not
+ * JSON, and their uploadFile always does.
+ */
+export function responseData(statusCode, data) {
+  let body = data
+  if (typeof body === 'string') {
+    try {
+      body = JSON.parse(body)
+    } catch {
+      body = {}
+    }
+  }
+  if (typeof body !== 'object' || body === null) body = {}
 
   if (Array.isArray(body.errors) && body.errors.length > 0) {
     console.error('GraphQL errors', statusCode, body.errors)
@@ -142,9 +158,20 @@ export async function graphql(query, variables = {}, { token } = {}) {
   }
   if (statusCode < 200 || statusCode >= 300 || !body.data) {
     const message = `服务器返回异常 (HTTP ${statusCode})，请稍后重试`
-    console.error('GraphQL HTTP error', statusCode, response.data)
+    console.error('GraphQL HTTP error', statusCode, data)
     showErrorToast(message)
     throw new GraphQLRequestError(message, { code: 'HTTP_ERROR', statusCode, handled: true })
   }
   return body.data
+}
+
+/** The GraphQL endpoint of this build, or '' when a mini-program build has none configured. */
+export function graphqlUrl() {
+  return GRAPHQL_URL
+}
+
+/** Shows the toast for a failed network request, as graphql() does. */
+export function showNetworkError(failure) {
+  console.error('GraphQL request failed', GRAPHQL_URL, failure)
+  showErrorToast('网络连接失败，请检查网络后重试')
 }
