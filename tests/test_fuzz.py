@@ -3,8 +3,8 @@
 hypothesis-graphql writes valid operations from the schema, with random
 arguments, for every root field that takes no file. Each is sent with the
 demo legal representative's token to a server process on a throwaway
-SQLite database. No answer may be a 5xx, an INTERNAL error, or anything but
-a GraphQL response for the fields asked.
+SQLite database. No response may be a 5xx, an INTERNAL error, or anything
+but a GraphQL response for the fields requested.
 """
 
 import os

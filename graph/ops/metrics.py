@@ -1,8 +1,7 @@
 """``/metrics`` in the Prometheus text format.
 
-Request counters and latencies are those of the process that answers; with
-several processes, scrape each one (or put them behind one scrape target per
-worker). Declarations by status are counted in the database at scrape time,
+Request counters and latencies are those of the process that handles the
+scrape. With several processes, scrape each one. Declarations by status are counted in the database at scrape time,
 so they are the same whichever process answers.
 """
 

@@ -1,9 +1,9 @@
 """A request id on every log line, and request metrics.
 
-Each HTTP request gets an id, taken from a sane ``X-Request-ID`` header sent
-by the proxy or made up here, returned in the response and added to every
-log line written while the request runs, so one request's lines can be
-found among many processes' output.
+Each HTTP request gets an id, taken from a well-formed ``X-Request-ID``
+header sent by the proxy or generated here. The id is returned in the
+response and added to every log line written while the request runs, so
+one request's lines can be found among many processes' output.
 """
 
 import contextvars
