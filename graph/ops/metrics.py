@@ -1,8 +1,8 @@
 """``/metrics`` in the Prometheus text format.
 
 Request counters and latencies are those of the process that handles the
-scrape. With several processes, scrape each one. Declarations by status are counted in the database at scrape time,
-so they are the same whichever process answers.
+scrape. With several processes, scrape each one. Declarations by status are
+counted in the database at scrape time, so every process reports the same.
 """
 
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
