@@ -1,8 +1,8 @@
 // Declarations of the GraphQL API: progress and review (Query.declarations,
-// declaration, Mutation.withdrawDeclaration, reviewDeclaration) and the
+// declaration, Mutation.withdrawDeclaration, reviewDeclaration), the
 // person actions that create them (enrollPerson, suspendPerson,
-// applyBackPayment, declareAnnualWage, with enrollmentPreview and
-// suspensionPreview).
+// applyBackPayment, declareAnnualWage, changePersonInfo, with
+// enrollmentPreview and suspensionPreview) and uploadMaterial.
 import { graphql } from '../http/graphql.js'
 import { uploadGraphQL } from '../platform/files.js'
 
@@ -30,7 +30,9 @@ const DECLARATION_DETAIL = `
   suspension { reason reasonLabel suspendDate remark ${REFUNDS} }
   backPayment { ${BACK_PAYMENT} }
   annualWage { year averageWage baseYear }
-  materials { kind kindLabel fileName contentType size uploadedAt }
+  changes { field label before after }
+  addedRecords { ${PLANNED_RECORD} }
+  materials { id kind kindLabel fileName contentType size uploadedAt downloadUrl }
 `
 
 const DECLARATIONS = `
@@ -100,6 +102,22 @@ const DECLARE_ANNUAL_WAGE = `
   mutation DeclareAnnualWage($input: DeclareAnnualWageInput!) {
     declareAnnualWage(input: $input) {
       declaration { id } bases { insuranceType base baseAdjustment } ${FIELD_ERROR}
+    }
+  }
+`
+
+const UPLOAD_MATERIAL = `
+  mutation UploadMaterial($declarationKind: DeclarationKind!, $materialKind: MaterialKind!, $file: Upload!) {
+    uploadMaterial(declarationKind: $declarationKind, materialKind: $materialKind, file: $file) {
+      material { id fileName } ${FIELD_ERROR}
+    }
+  }
+`
+
+const CHANGE_PERSON_INFO = `
+  mutation ChangePersonInfo($input: ChangePersonInfoInput!) {
+    changePersonInfo(input: $input) {
+      declaration { id changes { field label before after } } ${FIELD_ERROR}
     }
   }
 `
@@ -178,4 +196,22 @@ export async function declareAnnualWage(input, materials) {
   const { files, inputs } = materialUploads(materials)
   const data = await uploadGraphQL(DECLARE_ANNUAL_WAGE, { input: { ...input, materials: inputs } }, files)
   return data.declareAnnualWage
+}
+
+/**
+ * Uploads one material for a declaration kind (a DeclarationKind such as
+ * PERSON_CHANGE) and returns { material: { id, fileName }, errors }. The
+ * declaration then names the id in `materialIds`. Mini-programs send one
+ * file per request, so this is how they attach several materials.
+ */
+export async function uploadMaterial(declarationKind, materialKind, file) {
+  const variables = { declarationKind, materialKind, file: null }
+  const data = await uploadGraphQL(UPLOAD_MATERIAL, variables, [{ variable: 'variables.file', file }])
+  return data.uploadMaterial
+}
+
+/** Submits a person information change and returns { declaration, errors }. */
+export async function changePersonInfo(input) {
+  const data = await graphql(CHANGE_PERSON_INFO, { input })
+  return data.changePersonInfo
 }

@@ -45,6 +45,9 @@ export const DECLARATION_KIND_LABELS = {
   SUSPENSION: '职工暂停参保',
   BACK_PAYMENT: '申请补缴城镇职工社会保险费',
   ANNUAL_WAGE: '参保个人应缴基本养老保险费核定',
+  PERSON_CHANGE: '职工参保信息变更登记',
+  UNIT_CHANGE: '单位参保信息变更登记',
+  INSURANCE_TYPE_ADD: '参保险种新增登记',
 }
 
 export const DECLARATION_STATUS_LABELS = {

@@ -1,6 +1,7 @@
 // Unit queries of the GraphQL API (Query.unit, persons, person,
-// personnelChanges, settlements, pensionAccount). They act for the unit of
-// the current token.
+// personnelChanges, settlements, pensionAccount) and the insurance
+// certificate (Mutation.issueCertificate). They act for the unit of the
+// current token, except verifyCertificate, which needs no login.
 import { graphql } from '../http/graphql.js'
 
 const RECORD_FIELDS = `
@@ -80,6 +81,21 @@ const PENSION_ACCOUNT = `
   }
 `
 
+const ISSUE_CERTIFICATE = `
+  mutation IssueCertificate($ssns: [String!]!) {
+    issueCertificate(ssns: $ssns) { url code personCount }
+  }
+`
+
+const VERIFY_CERTIFICATE = `
+  query VerifyCertificate($code: String!) {
+    verifyCertificate(code: $code) {
+      valid message unitName issuedOn
+      persons { name ssn insurances { insuranceTypeLabel firstEnrollMonth monthsPaid status } }
+    }
+  }
+`
+
 /** Returns the acting unit with masked mobile, ID and bank account numbers. */
 export async function fetchUnit() {
   const data = await graphql(UNIT)
@@ -114,4 +130,24 @@ export async function fetchSettlements(fromMonth, toMonth, insuranceType = null)
 export async function fetchPensionAccount(ssn, year) {
   const data = await graphql(PENSION_ACCOUNT, { ssn, year })
   return data.pensionAccount
+}
+
+/**
+ * Issues the certificate PDF (参保证明) of the given persons, or of all
+ * persons for an empty list, and returns { url, code, personCount }. The url
+ * is a relative signed link, valid for 15 minutes.
+ */
+export async function issueCertificate(ssns) {
+  const data = await graphql(ISSUE_CERTIFICATE, { ssns })
+  return data.issueCertificate
+}
+
+/**
+ * Verifies a certificate code without login and returns { valid, message,
+ * unitName, issuedOn, persons } with masked names and SSNs. The API allows
+ * 10 checks a minute per client address.
+ */
+export async function verifyCertificate(code) {
+  const data = await graphql(VERIFY_CERTIFICATE, { code })
+  return data.verifyCertificate
 }

@@ -73,13 +73,17 @@ function pickPhoto() {
 
 /**
  * Lets the user pick one file with one of `extensions`. With `photo` true a
- * mini-program opens the camera or album instead of the chat file list.
+ * mini-program opens the camera or album instead of the chat file list, and
+ * H5 accepts any picture besides the extensions.
  * Rejects when the user cancels or the platform cannot pick such a file.
  */
 export function chooseFile({ extensions, photo = false }) {
   // #ifdef H5
-  const accept = photo ? 'image/*' : extensions.map((extension) => `.${extension}`).join(',')
-  return pickWithInput(accept)
+  // With `photo` a phone browser also offers the camera, and documents of
+  // the listed extensions stay selectable.
+  const accepted = extensions.map((extension) => `.${extension}`)
+  if (photo) accepted.push('image/*')
+  return pickWithInput(accepted.join(','))
   // #endif
   // #ifdef MP-WEIXIN
   if (photo) return pickPhoto()
