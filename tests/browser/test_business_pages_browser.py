@@ -1,6 +1,7 @@
 """The employer business pages of the H5 mini-program in Chromium at a phone
 viewport: the queries, enrollment, suspension with refund, back payment and
-annual wage with materials, a messy batch import and the reviewer's approval.
+annual wage with materials, a messy batch import, the reviewer's approval, a
+person information change with its form and the insurance certificate.
 
 Uses the server fixture and helpers of the scan login test, so it needs the
 same Chromium, playwright package and H5 build. Every page gets a screenshot
@@ -8,6 +9,7 @@ in tests/browser/screenshots/.
 """
 
 import io
+import urllib.request
 from datetime import date, timedelta
 
 import openpyxl
@@ -34,6 +36,12 @@ SUSPENDED_PERSONS = """{ persons(pageSize: 1, filter: { status: SUSPENDED },
   fullValues: true) { items { ssn name } } }"""
 PENDING = """{ declarations(filter: { status: PENDING }, pageSize: 100) {
   items { id kind personName } } }"""
+FIRST_THREE = "{ persons(pageSize: 3, fullValues: true) { items { ssn name } } }"
+PERSON_CONTACT = """query($ssn: String!) { person(ssn: $ssn) { mobile address } }"""
+VERIFY_CERTIFICATE = """query($code: String!) { verifyCertificate(code: $code) {
+  valid unitName persons { name ssn } } }"""
+# A minimal PDF, which the server recognizes by its %PDF- signature.
+PDF_FORM = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
 TODAY = date.today()
 AUTHORIZATIONS = "{ authorizations { id status validFrom validTo } }"
 LIMIT_TO_ENROLLMENT = """mutation($id: ID!, $validFrom: Date!, $validTo: Date!) {
@@ -168,6 +176,10 @@ async def search_person(page, ssn: str):
     await fill(page, ".ssn-search-input", ssn)
     await page.locator(".person-search .search").click()
     await page.locator(".person-card").wait_for()
+
+
+def is_download(request) -> bool:
+    return "/files/download/" in request.url
 
 
 async def test_unit_queries(server):  # noqa: F811
@@ -437,9 +449,131 @@ async def test_person_actions_and_review(server, tmp_path):  # noqa: F811
     assert "浏览器新员工" not in names
 
 
-@pytest.mark.skip(
-    reason="changePersonInfo, uploadMaterial and issueCertificate are not in "
-    "this branch's schema yet; their pages call them through api/pending.js"
-)
-async def test_person_change_and_certificate():
-    pass
+async def test_person_change_and_certificate(server, tmp_path):  # noqa: F811
+    SCREENSHOTS.mkdir(exist_ok=True)
+    outside: list[str] = []
+    legal_token = token_of(server, "legalrep")
+    persons = call(server, ACTIVE_PERSONS, token=legal_token)["data"]["persons"][
+        "items"
+    ]
+    # The other tests act on the first persons of the list, so the last one
+    # has no pending declaration.
+    changed = persons[-1]
+    # The certificate page lists the roster in this order, 50 at a time.
+    certified = call(server, FIRST_THREE, token=legal_token)["data"]["persons"][
+        "items"
+    ]
+    old = call(server, PERSON_CONTACT, {"ssn": changed["ssn"]}, legal_token)
+    old_mobile = old["data"]["person"]["mobile"]
+    new_mobile = "13857712345" if old_mobile != "13857712345" else "13857712346"
+    new_address = "温州市鹿城区新城大道8号"
+    form = tmp_path / "变更登记表.pdf"
+    form.write_bytes(PDF_FORM)
+
+    async with playwright_api.async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS
+        )
+        context = await browser.new_context(viewport=PHONE)
+        await context.route("**/*", loopback_router(server, outside))
+        page = await log_in(context, server, "legalrep")
+        await page.locator(".business").wait_for()
+
+        # Person information change: the form is required, then uploaded
+        # with uploadMaterial and named by id in the change.
+        await open_page(
+            page, server, "person-change/person-change", ".ssn-search-input"
+        )
+        await search_person(page, changed["ssn"])
+        await fill(page, ".mobile-input", new_mobile)
+        await fill(page, ".address-input", new_address)
+        await page.locator(".submit").click()
+        await page.get_by_text("请上传《社会保险参保信息变更登记表》").wait_for()
+        async with page.expect_file_chooser() as chooser:
+            await page.locator(".material-CHANGE_FORM .upload").click()
+        await (await chooser.value).set_files(form)
+        await page.locator(".material-picker .file").wait_for()
+        assert await page.locator(".material-error").count() == 0
+        await shot(page, "24-person-change", ".submit")
+        await page.locator(".submit").click()
+        item = page.locator(".declaration-item.status-PENDING").filter(
+            has_text=changed["name"]
+        )
+        await item.first.wait_for()
+        assert "职工参保信息变更登记" in await item.first.inner_text()
+        await shot(page, "25-person-change-progress")
+
+        # The reviewer sees the old and new values and the material.
+        reviewer_context = await browser.new_context(viewport=PHONE)
+        await reviewer_context.route("**/*", loopback_router(server, outside))
+        reviewer = await log_in(reviewer_context, server, "reviewer")
+        await (
+            reviewer.locator(".pending-item")
+            .filter(has_text="职工参保信息变更登记")
+            .filter(has_text=changed["name"])
+            .click()
+        )
+        await reviewer.locator(".compare-table").wait_for()
+        compare = await reviewer.inner_text(".compare-table")
+        assert "手机号码" in compare
+        assert old_mobile in compare
+        assert new_mobile in compare
+        assert new_address in compare
+        assert "变更登记表.pdf" in await reviewer.inner_text(".detail-pane")
+        await shot(reviewer, "26-review-person-change", ".compare-table")
+        # The link opens in a new window, whose first request names it.
+        async with reviewer_context.expect_event("request", is_download) as opened:
+            await reviewer.locator(".material-open").first.click()
+        material_url = (await opened.value).url
+        with urllib.request.urlopen(material_url) as response:
+            assert response.status == 200
+            assert response.headers["Content-Type"] == "application/pdf"
+            assert response.read() == PDF_FORM
+        await fill(reviewer, ".comment-input", "变更登记表已核对")
+        await reviewer.locator(".approve").click()
+        await reviewer.get_by_text("已审核通过").wait_for()
+
+        await (
+            page.locator(".declaration-item.status-APPROVED")
+            .filter(has_text=changed["name"])
+            .first.wait_for(timeout=15000)
+        )
+        await open_page(page, server, f"person/person?ssn={changed['ssn']}", ".record")
+        person_text = await page.inner_text("body")
+        assert new_mobile in person_text
+        assert new_address in person_text
+        await shot(page, "27-person-changed")
+
+        # Certificate of three persons: the PDF opens in a new window and
+        # the code verifies without login, with masked data.
+        await open_page(page, server, "certificate/certificate", ".person-row")
+        for person in certified:
+            await page.locator(".person-row").filter(has_text=person["name"]).click()
+        await page.get_by_text("已选3人").wait_for()
+        async with context.expect_event("request", is_download) as opened:
+            await page.locator(".print").click()
+        pdf_url = (await opened.value).url
+        await page.locator(".issued-code").wait_for()
+        code = (await page.inner_text(".issued-code")).strip()
+        assert "已生成3人的参保证明" in await page.inner_text(".issued")
+        await shot(page, "28-certificate")
+        await browser.close()
+    assert outside == []
+
+    assert pdf_url.startswith(f"{server}/files/download/")
+    with urllib.request.urlopen(pdf_url) as response:
+        assert response.status == 200
+        assert response.headers["Content-Type"] == "application/pdf"
+        assert response.read(5) == b"%PDF-"
+    verified = call(server, VERIFY_CERTIFICATE, {"code": code})["data"][
+        "verifyCertificate"
+    ]
+    assert verified["valid"] is True
+    assert verified["unitName"] == "温州瓯越示范科技有限公司"
+    assert len(verified["persons"]) == 3
+    full_ssns = {person["ssn"] for person in certified}
+    full_names = {person["name"] for person in certified}
+    for listed in verified["persons"]:
+        assert "*" in listed["ssn"]
+        assert listed["ssn"] not in full_ssns
+        assert listed["name"] not in full_names
