@@ -32,6 +32,7 @@ from graph.declaration.mutations.withdraw_declaration import (
     WithdrawDeclarationMutation,
 )
 from graph.declaration.queries import DeclarationQuery
+from graph.declaration.subscriptions import DeclarationSubscription
 from graph.insurance.mutations.add_insurance_type import AddInsuranceTypeMutation
 from graph.insurance.mutations.enroll_person import (
     EnrollmentPreviewQuery,
@@ -91,7 +92,10 @@ Mutation = merge_types(
     ),
 )
 
-Subscription = merge_types("Subscription", (ScanLoginSubscription, BatchSubscription))
+Subscription = merge_types(
+    "Subscription",
+    (ScanLoginSubscription, BatchSubscription, DeclarationSubscription),
+)
 
 
 class Schema(strawberry.Schema):

@@ -11,6 +11,7 @@ from graph.audit import service as audit
 from graph.authz.codes import BusinessType
 from graph.contribution.back_payment import apply_back_payment
 from graph.contribution.wage_declaration import apply_annual_wage
+from graph.core.broadcast import publish_quietly
 from graph.core.clock import now
 from graph.core.errors import FieldProblem, ValidationFailed
 from graph.core.permissions import require_business
@@ -164,7 +165,21 @@ async def review(
         raise ValidationFailed(rollback.problems) from None
 
     await declaration.refresh_from_db()
+    await announce(declaration)
     return declaration
+
+
+def unit_channel(unit_id: int) -> str:
+    """Name the broadcast channel of a unit's declaration status changes."""
+    return f"unit-declarations:{unit_id}"
+
+
+async def announce(declaration: Declaration) -> None:
+    """Tell the unit's subscribers, in any process, that a status changed."""
+    await publish_quietly(
+        unit_channel(declaration.unit_id),
+        {"id": declaration.id, "status": declaration.status.value},
+    )
 
 
 async def withdraw(actor: Actor, declaration_id: int) -> Declaration:
@@ -195,4 +210,5 @@ async def withdraw(actor: Actor, declaration_id: int) -> Declaration:
     await declaration.refresh_from_db()
     if declaration.status is not DeclarationStatus.WITHDRAWN:
         raise _not_pending(declaration)
+    await announce(declaration)
     return declaration

@@ -460,9 +460,7 @@ async def test_person_change_and_certificate(server, tmp_path):  # noqa: F811
     # has no pending declaration.
     changed = persons[-1]
     # The certificate page lists the roster in this order, 50 at a time.
-    certified = call(server, FIRST_THREE, token=legal_token)["data"]["persons"][
-        "items"
-    ]
+    certified = call(server, FIRST_THREE, token=legal_token)["data"]["persons"]["items"]
     old = call(server, PERSON_CONTACT, {"ssn": changed["ssn"]}, legal_token)
     old_mobile = old["data"]["person"]["mobile"]
     new_mobile = "13857712345" if old_mobile != "13857712345" else "13857712346"

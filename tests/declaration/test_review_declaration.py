@@ -287,3 +287,30 @@ async def test_review_requires_login(anonymous, pending):
     )
     assert result.error_codes == ["UNAUTHENTICATED"]
     assert await status_of(pending) == "PENDING"
+
+
+async def test_unit_subscription_receives_review_result(legalrep, reviewer, pending):
+    import asyncio
+
+    from graph.account.actor import authenticate
+    from graph.core.context import Context
+    from graph.schema import schema
+
+    authentication = await authenticate(f"Bearer {legalrep.token}")
+    stream = await schema.subscribe(
+        "subscription { declarationUpdates { id status personName } }",
+        context_value=Context(request=None, response=None, actor=authentication.actor),
+    )
+    # The first anext starts the generator, which then waits for an event.
+    first = asyncio.ensure_future(anext(stream))
+    await asyncio.sleep(0.05)
+
+    await review(reviewer, pending, approve=False, comment="材料不全")
+    received = await asyncio.wait_for(first, 5)
+    await stream.aclose()
+
+    assert received.data["declarationUpdates"] == {
+        "id": pending,
+        "status": "REJECTED",
+        "personName": "孙八",
+    }
