@@ -13,7 +13,7 @@ from datetime import date
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from graph.account.actor import Actor
-from graph.core.errors import FieldProblem, ValidationFailed
+from graph.core.errors import FieldProblem, InvalidValue, ValidationFailed
 from graph.core.text import normalize_code, normalize_text
 from graph.declaration.codes import DeclarationKind, DeclarationStatus
 from graph.declaration.field_changes import diff, optional_text
@@ -22,6 +22,7 @@ from graph.declaration.models import Declaration
 from graph.declaration.submission import submit_with_materials
 from graph.insurance.checks import check_contact_text, check_format, check_mobile
 from graph.insurance.rules import month_of
+from graph.person.resident_id import parse_resident_id
 from graph.unit.models import Unit
 
 # Data key, Chinese label, model attribute, maximum length and whether the
@@ -123,6 +124,42 @@ def _check_value(field: str, value: str) -> list[FieldProblem]:
     return check_contact_text(field, label, value, _LIMITS[field])
 
 
+# Contact ID types as the manual lists them; a resident ID is checked fully.
+CONTACT_ID_TYPES = (
+    "居民身份证",
+    "护照",
+    "港澳居民来往内地通行证",
+    "台湾居民来往大陆通行证",
+)
+RESIDENT_ID_TYPES = ("", "居民身份证")
+
+
+def _check_contact_identity(
+    request: UnitChangeRequest, requested: dict[str, str]
+) -> list[FieldProblem]:
+    """Check the contact's ID type, and the number as a resident ID if it is one."""
+    id_type = requested["contactIdType"]
+    touched = {"contactIdType", "contactIdNumber"} & set(request.values)
+    if not touched:
+        return []
+    if id_type and id_type not in CONTACT_ID_TYPES:
+        return [
+            FieldProblem(
+                "contactIdType",
+                "INVALID_CHOICE",
+                f"经办人证件类型“{id_type}”不是可选值，应为："
+                + "、".join(CONTACT_ID_TYPES),
+            )
+        ]
+    number = requested["contactIdNumber"]
+    if id_type in RESIDENT_ID_TYPES and number:
+        try:
+            parse_resident_id(number)
+        except InvalidValue as exc:
+            return [FieldProblem("contactIdNumber", exc.code, exc.message)]
+    return []
+
+
 def plan_unit_change(unit: Unit, request: UnitChangeRequest) -> UnitChangePlan:
     """Check the request against the unit's current values, or raise."""
     problems = _check_key_fields(unit, request)
@@ -140,6 +177,7 @@ def plan_unit_change(unit: Unit, request: UnitChangeRequest) -> UnitChangePlan:
         elif raw is not None:
             problems += _check_value(field, value)
         requested[field] = value
+    problems += _check_contact_identity(request, requested)
     if problems:
         raise ValidationFailed(problems)
     before, after = diff(current, requested)

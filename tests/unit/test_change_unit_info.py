@@ -15,7 +15,7 @@ mutation Change($input: ChangeUnitInfoInput!) {
 COMPLETE = {
     "contactName": "李四",
     "contactMobile": "13800138001",
-    "contactIdNumber": "330302199001010011",
+    "contactIdNumber": "330302199001010013",
     "bankCode": "102333000017",
     "bankKind": "中国工商银行",
     "bankAccount": "1203200109000012345",
@@ -57,3 +57,19 @@ async def test_withdraw_voids_change(unit, legalrep):
         WITHDRAW_DECLARATION, {"id": submitted["declaration"]["id"]}
     )
     assert result.data["withdrawDeclaration"]["declaration"]["status"] == "WITHDRAWN"
+
+
+async def test_contact_resident_id_is_checked(unit, legalrep):
+    payload = await change(legalrep, contactIdNumber="330302199001010011")
+    assert error_pairs(payload) == [("contactIdNumber", "INVALID_CHECK_CHARACTER")]
+
+
+async def test_contact_passport_number_is_not_a_resident_id(unit, legalrep):
+    payload = await change(legalrep, contactIdType="护照", contactIdNumber="E12345678")
+    assert payload["errors"] == []
+
+
+async def test_unknown_contact_id_type_lists_choices(unit, legalrep):
+    payload = await change(legalrep, contactIdType="驾照")
+    assert error_pairs(payload) == [("contactIdType", "INVALID_CHOICE")]
+    assert "护照" in payload["errors"][0]["message"]
