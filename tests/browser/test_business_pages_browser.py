@@ -9,6 +9,7 @@ in tests/browser/screenshots/.
 """
 
 import io
+import json
 import urllib.request
 from datetime import date, timedelta
 
@@ -20,8 +21,8 @@ from tests.browser.test_scan_login_browser import (
     CHROMIUM,
     CHROMIUM_FLAGS,
     SCREENSHOTS,
+    allow_only_loopback,
     call,
-    loopback_router,
     playwright_api,
     pytestmark,  # noqa: F401  (the same skip conditions)
     server,  # noqa: F401  (fixture)
@@ -178,6 +179,35 @@ async def search_person(page, ssn: str):
     await page.locator(".person-card").wait_for()
 
 
+def record_socket_frames(page) -> list[dict]:
+    """Collect the JSON messages that websockets of ``page`` receive."""
+    frames: list[dict] = []
+
+    def on_websocket(socket):
+        socket.on("framereceived", lambda payload: frames.append(json.loads(payload)))
+
+    page.on("websocket", on_websocket)
+    return frames
+
+
+def record_list_requests(page) -> list[dict]:
+    """Collect the variables of each Declarations query of ``page`` that
+    loads a list page; the fallback poll asks for 100 pending ones instead."""
+    requests: list[dict] = []
+
+    def on_request(request):
+        if request.method != "POST" or not request.url.endswith("/graphql"):
+            return
+        body = request.post_data_json
+        if not isinstance(body, dict) or "query Declarations" not in body["query"]:
+            return
+        if body["variables"]["pageSize"] != 100:
+            requests.append(body["variables"])
+
+    page.on("request", on_request)
+    return requests
+
+
 def is_download(request) -> bool:
     return "/files/download/" in request.url
 
@@ -190,7 +220,7 @@ async def test_unit_queries(server):  # noqa: F811
             executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS
         )
         context = await browser.new_context(viewport=PHONE)
-        await context.route("**/*", loopback_router(server, outside))
+        await allow_only_loopback(context, server, outside)
         page = await log_in(context, server, "legalrep")
         await page.locator(".business").click()
         await page.locator(".menu-enroll").wait_for()
@@ -252,7 +282,7 @@ async def test_unit_queries(server):  # noqa: F811
         changed = call(server, LIMIT_TO_ENROLLMENT, validity, legal_token)
         assert changed["data"]["changeAuthorization"]["errors"] == []
         operator_context = await browser.new_context(viewport=PHONE)
-        await operator_context.route("**/*", loopback_router(server, outside))
+        await allow_only_loopback(operator_context, server, outside)
         operator = await log_in(operator_context, server, "operator")
         await operator.locator(".business").click()
         await operator.locator(".menu-enroll").wait_for()
@@ -284,8 +314,9 @@ async def test_person_actions_and_review(server, tmp_path):  # noqa: F811
             executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS
         )
         context = await browser.new_context(viewport=PHONE)
-        await context.route("**/*", loopback_router(server, outside))
+        await allow_only_loopback(context, server, outside)
         page = await log_in(context, server, "legalrep")
+        pushed_frames = record_socket_frames(page)
         await page.locator(".business").wait_for()
 
         # Enrollment: a wrong check character is caught before sending.
@@ -411,7 +442,7 @@ async def test_person_actions_and_review(server, tmp_path):  # noqa: F811
         # progress page shows the result without a reload. Then the
         # workbench is shown at a desktop width.
         reviewer_context = await browser.new_context(viewport=PHONE)
-        await reviewer_context.route("**/*", loopback_router(server, outside))
+        await allow_only_loopback(reviewer_context, server, outside)
         reviewer = await log_in(reviewer_context, server, "reviewer")
         await reviewer.locator(".pending-item").first.wait_for()
         await shot(reviewer, "20-review-list")
@@ -422,14 +453,30 @@ async def test_person_actions_and_review(server, tmp_path):  # noqa: F811
         await reviewer.locator(".reject").click()
         await reviewer.get_by_text("审核不通过时请填写审核意见").wait_for()
         await fill(reviewer, ".comment-input", "材料齐全，同意")
+
+        # The progress page has its subscription connected, so the result is
+        # pushed: it shows within 3 s (the fallback poll runs every 10 s),
+        # arrives in a declarationUpdates frame and needs no list request.
+        live_status = page.locator(".live-status.connected")
+        await live_status.wait_for()
+        assert await live_status.inner_text() == "实时更新已连接"
+        list_requests = record_list_requests(page)
+        frames_before = len(pushed_frames)
         await reviewer.locator(".approve").click()
         await reviewer.get_by_text("已审核通过").wait_for()
-
         await (
             page.locator(".declaration-item.status-APPROVED")
             .filter(has_text="浏览器新员工")
-            .wait_for(timeout=15000)
+            .wait_for(timeout=3000)
         )
+        pushed = [
+            frame["payload"]["data"]["declarationUpdates"]
+            for frame in pushed_frames[frames_before:]
+            if frame["type"] == "next"
+            and "declarationUpdates" in frame["payload"]["data"]
+        ]
+        assert [update["status"] for update in pushed] == ["APPROVED"]
+        assert list_requests == []
         await shot(page, "22-progress-approved")
 
         await reviewer.set_viewport_size(DESKTOP)
@@ -473,7 +520,7 @@ async def test_person_change_and_certificate(server, tmp_path):  # noqa: F811
             executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS
         )
         context = await browser.new_context(viewport=PHONE)
-        await context.route("**/*", loopback_router(server, outside))
+        await allow_only_loopback(context, server, outside)
         page = await log_in(context, server, "legalrep")
         await page.locator(".business").wait_for()
 
@@ -503,7 +550,7 @@ async def test_person_change_and_certificate(server, tmp_path):  # noqa: F811
 
         # The reviewer sees the old and new values and the material.
         reviewer_context = await browser.new_context(viewport=PHONE)
-        await reviewer_context.route("**/*", loopback_router(server, outside))
+        await allow_only_loopback(reviewer_context, server, outside)
         reviewer = await log_in(reviewer_context, server, "reviewer")
         await (
             reviewer.locator(".pending-item")

@@ -154,6 +154,23 @@ def loopback_router(base: str, outside: list[str]):
     return only_loopback
 
 
+async def allow_only_loopback(context, base: str, outside: list[str]):
+    """Abort every request and refuse every websocket not to ``base``.
+
+    ``context.route`` does not see websockets, so they get their own route.
+    """
+    await context.route("**/*", loopback_router(base, outside))
+    socket_base = "ws" + base.removeprefix("http")
+
+    async def refuse(socket_route):
+        outside.append(socket_route.url)
+        await socket_route.close()
+
+    await context.route_web_socket(
+        lambda url: not url.startswith(socket_base), refuse
+    )
+
+
 async def log_in_app(context, base: str, username: str):
     app = await context.new_page()
     await app.goto(f"{base}/app/")

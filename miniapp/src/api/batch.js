@@ -1,6 +1,8 @@
 // Batch import of the GraphQL API (Query.batchTemplate, importBatch,
-// importProgress, Mutation.previewImport, confirmImport).
+// importProgress, Mutation.previewImport, confirmImport and
+// Subscription.importProgress).
 import { graphql } from '../http/graphql.js'
+import { subscribe } from '../http/subscription.js'
 import { uploadGraphQL } from '../platform/files.js'
 
 const FIELD_ERROR = 'errors { field code message }'
@@ -25,6 +27,10 @@ const CONFIRM = `
 
 const PROGRESS = `
   query ImportProgress($id: ID!) { importProgress(id: $id) { id status processed total } }
+`
+
+const PROGRESS_UPDATES = `
+  subscription ImportProgressUpdates($id: ID!) { importProgress(id: $id) { id status processed total } }
 `
 
 /** Rows of a preview shown at once; the summary counts every row. */
@@ -56,6 +62,19 @@ export async function confirmImport(id) {
 export async function fetchImportProgress(id) {
   const data = await graphql(PROGRESS, { id })
   return data.importProgress
+}
+
+/**
+ * Subscribes to the progress of an import and returns { close() }.
+ * `handlers.next` receives each { status, processed, total }; the server
+ * completes the subscription once the import rests (not READING or
+ * CONFIRMING). The other handlers are those of subscribe().
+ */
+export function subscribeImportProgress(id, handlers) {
+  return subscribe(PROGRESS_UPDATES, { id }, {
+    ...handlers,
+    next: (data) => handlers.next(data.importProgress),
+  })
 }
 
 /** Returns a random UUID version 4 for uploadId. */

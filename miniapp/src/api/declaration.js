@@ -2,8 +2,10 @@
 // declaration, Mutation.withdrawDeclaration, reviewDeclaration), the
 // person actions that create them (enrollPerson, suspendPerson,
 // applyBackPayment, declareAnnualWage, changePersonInfo, with
-// enrollmentPreview and suspensionPreview) and uploadMaterial.
+// enrollmentPreview and suspensionPreview), uploadMaterial and
+// Subscription.declarationUpdates.
 import { graphql } from '../http/graphql.js'
+import { subscribe } from '../http/subscription.js'
 import { uploadGraphQL } from '../platform/files.js'
 
 const FIELD_ERROR = 'errors { field code message }'
@@ -41,6 +43,12 @@ const DECLARATIONS = `
       totalCount
       items { ${DECLARATION_SUMMARY} }
     }
+  }
+`
+
+const DECLARATION_UPDATES = `
+  subscription DeclarationUpdates {
+    declarationUpdates { ${DECLARATION_SUMMARY} }
   }
 `
 
@@ -126,6 +134,18 @@ const CHANGE_PERSON_INFO = `
 export async function fetchDeclarations(filter, page, pageSize = 20) {
   const data = await graphql(DECLARATIONS, { filter, page, pageSize })
   return data.declarations
+}
+
+/**
+ * Subscribes to the status changes of the unit's declarations (approved,
+ * rejected, withdrawn) and returns { close() }. `handlers.next` receives
+ * each declaration summary; the other handlers are those of subscribe().
+ */
+export function subscribeDeclarationUpdates(handlers) {
+  return subscribe(DECLARATION_UPDATES, {}, {
+    ...handlers,
+    next: (data) => handlers.next(data.declarationUpdates),
+  })
 }
 
 /** Returns one declaration with its content and materials, unmasked, or null. */
