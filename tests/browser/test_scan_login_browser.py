@@ -166,9 +166,7 @@ async def allow_only_loopback(context, base: str, outside: list[str]):
         outside.append(socket_route.url)
         await socket_route.close()
 
-    await context.route_web_socket(
-        lambda url: not url.startswith(socket_base), refuse
-    )
+    await context.route_web_socket(lambda url: not url.startswith(socket_base), refuse)
 
 
 async def log_in_app(context, base: str, username: str):
