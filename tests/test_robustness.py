@@ -2,6 +2,8 @@
 
 import asyncio
 
+import pytest
+
 from graph.declaration.models import Declaration
 from graph.person.models import Person
 from tests.documents import (
@@ -82,3 +84,30 @@ async def test_malformed_declaration_id_named(legalrep):
     errors = result.data["withdrawDeclaration"]["errors"]
     assert [(e["field"], e["code"]) for e in errors] == [("id", "NOT_FOUND")]
     assert "abc" in errors[0]["message"]
+
+
+LONG_VALUE = "1234567890123456789012345"
+LONG_LOOKUPS = [
+    ("person", "{ person(ssn: $v) { name } }"),
+    ("pensionAccount", "{ pensionAccount(ssn: $v, year: 2025) { errors { code } } }"),
+    ("issueCertificate", "mutation { issueCertificate(ssns: [$v]) { code } }"),
+    (
+        "addInsuranceType",
+        "mutation { addInsuranceType(input: {ssn: $v, insuranceTypes: [PENSION], "
+        'enrollDate: "2026-12-01", declaredWage: "6000"}) { errors { code } } }',
+    ),
+    (
+        "wageDeclarations",
+        "{ wageDeclarations(year: 2025, creditCode: $v) { totalCount } }",
+    ),
+    ("loginTicket", '{ loginTicket(ticket: $v, secret: "x") { status } }'),
+]
+
+
+@pytest.mark.parametrize(("name", "body"), LONG_LOOKUPS)
+async def test_value_longer_than_any_stored_is_not_a_fault(legalrep, name, body):
+    operation = "mutation" if body.startswith("mutation") else "query"
+    query = f"{operation} Lookup($v: String!) " + body.removeprefix("mutation ")
+    result = await legalrep.execute(query, {"v": LONG_VALUE * 4})
+    codes = [e.get("extensions", {}).get("code") for e in result.body.get("errors", [])]
+    assert "INTERNAL" not in codes, (name, result.body)

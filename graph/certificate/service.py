@@ -24,6 +24,7 @@ from graph.core.masking import mask_resident_id
 from graph.core.text import normalize_code
 from graph.insurance.codes import InsuranceStatus, InsuranceType
 from graph.insurance.models import InsuranceRecord
+from graph.person.models import could_be_ssn
 from graph.settings import get_settings
 from graph.unit.models import Unit
 
@@ -42,7 +43,7 @@ async def certificate_rows(unit: Unit, ssns: list[str]) -> list[dict]:
     wanted = [normalize_code(number) for number in ssns]
     query = InsuranceRecord.filter(unit_id=unit.id).select_related("person")
     if wanted:
-        query = query.filter(person__ssn__in=wanted)
+        query = query.filter(person__ssn__in=[n for n in wanted if could_be_ssn(n)])
     records = await query.order_by("person__name", "person_id", "insurance_type")
     found = {record.person.ssn for record in records}
     missing = [number for number in dict.fromkeys(wanted) if number not in found]

@@ -14,7 +14,7 @@ from graph.core.errors import FieldProblem, ValidationFailed
 from graph.core.text import normalize_code
 from graph.insurance.codes import InsuranceStatus, InsuranceType
 from graph.insurance.models import InsuranceRecord
-from graph.person.models import Person
+from graph.person.models import Person, could_be_ssn
 from graph.policy.models import FundParameter
 from graph.region.models import Region
 
@@ -54,7 +54,7 @@ async def _visible_person(actor: Actor, ssn: str) -> Person:
     with a record in a unit of their regions. Both get the same error for a
     person that does not exist, so ID numbers cannot be probed.
     """
-    records = InsuranceRecord.filter(person__ssn=ssn)
+    records = InsuranceRecord.filter(person__ssn=ssn if could_be_ssn(ssn) else "")
     if actor.is_reviewer:
         records = records.filter(unit__region_id__in=list(actor.region_codes))
         where = "您负责的统筹区"

@@ -4,7 +4,10 @@ Everything else that goes wrong inside a resolver is a fault: it is logged
 with its traceback and reaches the client only as ``INTERNAL``.
 """
 
+import re
+
 from graphql import GraphQLError
+from tortoise.exceptions import ValidationError
 
 
 class ApiError(Exception):
@@ -55,9 +58,39 @@ def mask_unexpected(error: GraphQLError) -> GraphQLError:
             nodes=error.nodes,
             extensions={"code": "BAD_USER_INPUT"},
         )
+    too_long = _too_long_value(original)
+    if too_long is not None:
+        return GraphQLError(
+            too_long,
+            nodes=error.nodes,
+            path=error.path,
+            extensions={"code": "BAD_USER_INPUT"},
+        )
     return GraphQLError(
         INTERNAL_MESSAGE,
         nodes=error.nodes,
         path=error.path,
         extensions={"code": "INTERNAL"},
     )
+
+
+_TOO_LONG = re.compile(r"^(\w+): Length of '(.*)' (\d+) > (\d+)$", re.DOTALL)
+
+
+def _too_long_value(original: Exception) -> str | None:
+    """Describe a lookup value longer than its column, or return None.
+
+    Tortoise raises before querying when a filter value is longer than the
+    column, which can only mean that nothing matches: the client typed a
+    value that cannot exist. Services check the usual lookups themselves;
+    this catches the rest, and the fault log still names the resolver.
+    """
+    if not isinstance(original, ValidationError):
+        return None
+    match = _TOO_LONG.match(str(original))
+    if match is None:
+        return None
+    column, value, length, limit = match.groups()
+    field = re.sub(r"_(\w)", lambda part: part.group(1).upper(), column)
+    shown = value if len(value) <= 40 else value[:40] + "…"
+    return f"{field}“{shown}”长度为{length}，超过该项最多{limit}个字符，请核对"

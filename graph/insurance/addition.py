@@ -31,7 +31,7 @@ from graph.insurance.rules import (
     last_day_of_month,
     month_of,
 )
-from graph.person.models import Person
+from graph.person.models import Person, could_be_ssn
 from graph.person.retirement import format_age, is_past_retirement
 from graph.person.retirement import retirement_age_months as statutory_months
 from graph.policy.service import parameters_on
@@ -141,7 +141,7 @@ async def plan_addition(
         enroll_date=request.enroll_date,
         declared_wage=request.declared_wage,
     )
-    person = await Person.get_or_none(ssn=number)
+    person = await Person.get_or_none(ssn=number) if could_be_ssn(number) else None
     records = await InsuranceRecord.filter(person_id=person.id) if person else []
     active_here = [
         r

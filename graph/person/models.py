@@ -3,12 +3,21 @@ from tortoise.models import Model
 
 from graph.person.resident_id import Gender
 
+# Tortoise refuses a filter value longer than the column, with an exception,
+# so a lookup by a typed-in number first checks that it could be stored.
+SSN_LENGTH = 18
+
+
+def could_be_ssn(value: str) -> bool:
+    """Tell whether ``value`` fits the ssn column, so a lookup may run."""
+    return len(value) <= SSN_LENGTH
+
 
 class Person(Model):
     """人员: one insured person, known by the social security number."""
 
     id = fields.IntField(pk=True)
-    ssn = fields.CharField(max_length=18, unique=True)
+    ssn = fields.CharField(max_length=SSN_LENGTH, unique=True)
     id_type = fields.CharField(max_length=20, default="RESIDENT_ID")
     name = fields.CharField(max_length=50, db_index=True)
     gender = fields.CharEnumField(Gender, max_length=6)

@@ -12,7 +12,7 @@ from graph.core.paging import PageRequest
 from graph.core.text import normalize_code, normalize_text
 from graph.insurance.codes import InsuranceStatus, InsuranceType, InsuredIdentity
 from graph.insurance.models import InsuranceRecord
-from graph.person.models import Person
+from graph.person.models import Person, could_be_ssn
 
 
 def _records_of_unit(unit_id: int):
@@ -118,6 +118,8 @@ async def roster_chunks(
 async def person_in_unit(unit_id: int, ssn: str) -> Person | None:
     """Return the person with ``ssn`` if they have a record in the unit."""
     ssn = normalize_code(ssn)
+    if not could_be_ssn(ssn):
+        return None
     person = (
         await Person.filter(ssn=ssn, records__unit_id=unit_id)
         .distinct()
