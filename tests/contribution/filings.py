@@ -7,7 +7,7 @@ from datetime import date
 from graph.account.models import UnitMembership
 from graph.account.roles import MembershipRole
 from graph.authz.codes import BusinessType
-from graph.contribution.mutations import apply_back_payment, declare_annual_wage
+from graph.core import clock
 from graph.unit.models import Unit
 from tests.conftest import create_account, create_grant
 
@@ -74,8 +74,7 @@ mutation Declare($input: DeclareAnnualWageInput!) {
 
 def freeze_today(monkeypatch, day: date = APPLIED_ON) -> None:
     """Make both submissions see ``day`` as today."""
-    monkeypatch.setattr(apply_back_payment, "today", lambda: day)
-    monkeypatch.setattr(declare_annual_wage, "today", lambda: day)
+    monkeypatch.setattr(clock, "frozen_today", day)
 
 
 async def submit(

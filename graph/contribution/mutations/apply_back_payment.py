@@ -6,15 +6,11 @@ from graph.authz.codes import BusinessType
 from graph.contribution.back_payment import submit_back_payment
 from graph.contribution.inputs import ApplyBackPaymentInput
 from graph.contribution.types import BackPaymentDetails
-from graph.core.clock import today
 from graph.core.context import Info
-from graph.core.errors import ValidationFailed
-from graph.core.ids import parse_row_id
 from graph.core.permissions import may_handle
-from graph.core.types import FieldError, field_errors
-from graph.declaration.repository import readable_declaration
+from graph.core.types import FieldError
+from graph.declaration.mutations.filing import file_declaration
 from graph.declaration.types import DeclarationType
-from graph.unit.models import Unit
 
 
 @strawberry.type(description="申请补缴结果 (back payment payload)")
@@ -42,26 +38,11 @@ class ApplyBackPaymentMutation:
             ApplyBackPaymentInput, strawberry.argument(description="补缴信息")
         ],
     ) -> ApplyBackPaymentPayload:
-        actor = info.context.actor
-        unit = await Unit.get(id=actor.unit_id)
-        try:
-            declaration, _ = await submit_back_payment(
-                actor,
-                unit,
-                input.to_request(),
-                [material.to_upload() for material in input.materials],
-                [parse_row_id(i) for i in input.material_ids],
-                today(),
-            )
-        except ValidationFailed as failed:
-            return ApplyBackPaymentPayload(
-                declaration=None,
-                back_payment=None,
-                errors=field_errors(failed.problems),
-            )
-        loaded = await readable_declaration(actor, declaration.id)
+        filed = await file_declaration(info, submit_back_payment, input)
         return ApplyBackPaymentPayload(
-            declaration=DeclarationType(model=loaded, masked=False),
-            back_payment=BackPaymentDetails.from_data(loaded.data),
-            errors=[],
+            declaration=filed.declaration,
+            back_payment=(
+                BackPaymentDetails.from_data(filed.model.data) if filed.model else None
+            ),
+            errors=filed.errors,
         )

@@ -6,15 +6,11 @@ from graph.authz.codes import BusinessType
 from graph.contribution.inputs import DeclareAnnualWageInput
 from graph.contribution.types import PlannedBaseType
 from graph.contribution.wage_declaration import submit_annual_wage
-from graph.core.clock import today
 from graph.core.context import Info
-from graph.core.errors import ValidationFailed
-from graph.core.ids import parse_row_id
 from graph.core.permissions import may_handle
-from graph.core.types import FieldError, field_errors
-from graph.declaration.repository import readable_declaration
+from graph.core.types import FieldError
+from graph.declaration.mutations.filing import file_declaration
 from graph.declaration.types import DeclarationType
-from graph.unit.models import Unit
 
 
 @strawberry.type(description="申报上年度工资结果 (annual wage declaration payload)")
@@ -43,24 +39,11 @@ class DeclareAnnualWageMutation:
             DeclareAnnualWageInput, strawberry.argument(description="工资申报信息")
         ],
     ) -> DeclareAnnualWagePayload:
-        actor = info.context.actor
-        unit = await Unit.get(id=actor.unit_id)
-        try:
-            declaration, plan = await submit_annual_wage(
-                actor,
-                unit,
-                input.to_request(),
-                [material.to_upload() for material in input.materials],
-                [parse_row_id(i) for i in input.material_ids],
-                today(),
-            )
-        except ValidationFailed as failed:
-            return DeclareAnnualWagePayload(
-                declaration=None, bases=[], errors=field_errors(failed.problems)
-            )
-        loaded = await readable_declaration(actor, declaration.id)
+        filed = await file_declaration(info, submit_annual_wage, input)
         return DeclareAnnualWagePayload(
-            declaration=DeclarationType(model=loaded, masked=False),
-            bases=[PlannedBaseType.from_planned(base) for base in plan.bases],
-            errors=[],
+            declaration=filed.declaration,
+            bases=[PlannedBaseType.from_planned(base) for base in filed.plan.bases]
+            if filed.plan
+            else [],
+            errors=filed.errors,
         )

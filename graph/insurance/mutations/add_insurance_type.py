@@ -5,19 +5,15 @@ from typing import Annotated
 import strawberry
 
 from graph.authz.codes import BusinessType
-from graph.core.clock import today
 from graph.core.context import Info
-from graph.core.errors import ValidationFailed
-from graph.core.ids import parse_row_id
 from graph.core.permissions import may_handle
-from graph.core.types import FieldError, field_errors
+from graph.core.types import FieldError
 from graph.declaration.material_types import MATERIAL_IDS_DESCRIPTION, MaterialInput
-from graph.declaration.repository import readable_declaration
+from graph.declaration.mutations.filing import file_declaration
 from graph.declaration.types import DeclarationType
 from graph.insurance import codes
 from graph.insurance.addition import AdditionRequest, submit_addition
 from graph.insurance.enums import InsuranceType
-from graph.unit.models import Unit
 
 
 @strawberry.input(description="参保险种新增 (add insurance type input)")
@@ -74,22 +70,7 @@ class AddInsuranceTypeMutation:
             AddInsuranceTypeInput, strawberry.argument(description="新增险种信息")
         ],
     ) -> AddInsuranceTypePayload:
-        actor = info.context.actor
-        unit = await Unit.get(id=actor.unit_id)
-        try:
-            declaration, _ = await submit_addition(
-                actor,
-                unit,
-                input.to_request(),
-                [material.to_upload() for material in input.materials],
-                [parse_row_id(i) for i in input.material_ids],
-                today(),
-            )
-        except ValidationFailed as failed:
-            return AddInsuranceTypePayload(
-                declaration=None, errors=field_errors(failed.problems)
-            )
-        loaded = await readable_declaration(actor, declaration.id)
+        filed = await file_declaration(info, submit_addition, input)
         return AddInsuranceTypePayload(
-            declaration=DeclarationType(model=loaded, masked=False), errors=[]
+            declaration=filed.declaration, errors=filed.errors
         )

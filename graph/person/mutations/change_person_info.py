@@ -3,17 +3,13 @@ from typing import Annotated
 import strawberry
 
 from graph.authz.codes import BusinessType
-from graph.core.clock import today
 from graph.core.context import Info
-from graph.core.errors import ValidationFailed
-from graph.core.ids import parse_row_id
 from graph.core.permissions import may_handle
-from graph.core.types import FieldError, field_errors
+from graph.core.types import FieldError
 from graph.declaration.material_types import MATERIAL_IDS_DESCRIPTION, MaterialInput
-from graph.declaration.repository import readable_declaration
+from graph.declaration.mutations.filing import file_declaration
 from graph.declaration.types import DeclarationType
 from graph.person.change import PersonChangeRequest, submit_person_change
-from graph.unit.models import Unit
 
 KEEP = "; omitted keeps the current value"
 
@@ -100,22 +96,7 @@ class ChangePersonInfoMutation:
             ChangePersonInfoInput, strawberry.argument(description="变更信息")
         ],
     ) -> ChangePersonInfoPayload:
-        actor = info.context.actor
-        unit = await Unit.get(id=actor.unit_id)
-        try:
-            declaration, _ = await submit_person_change(
-                actor,
-                unit,
-                input.to_request(),
-                [material.to_upload() for material in input.materials],
-                [parse_row_id(i) for i in input.material_ids],
-                today(),
-            )
-        except ValidationFailed as failed:
-            return ChangePersonInfoPayload(
-                declaration=None, errors=field_errors(failed.problems)
-            )
-        loaded = await readable_declaration(actor, declaration.id)
+        filed = await file_declaration(info, submit_person_change, input)
         return ChangePersonInfoPayload(
-            declaration=DeclarationType(model=loaded, masked=False), errors=[]
+            declaration=filed.declaration, errors=filed.errors
         )
