@@ -125,7 +125,7 @@ def wants_graphql_response(request: Request) -> bool:
 
 
 def as_graphql_response(response: Response) -> Response:
-    """Answer as application/graphql-response+json.
+    """Rewrite a JSON response as application/graphql-response+json.
 
     A request that failed before execution (parse, validation or variable
     errors: no error has a path and there is no data) is a 400 without a

@@ -105,7 +105,7 @@ LONG_LOOKUPS = [
 
 
 @pytest.mark.parametrize(("name", "body"), LONG_LOOKUPS)
-async def test_value_longer_than_any_stored_is_not_a_fault(legalrep, name, body):
+async def test_overlong_lookup_is_not_fault(legalrep, name, body):
     operation = "mutation" if body.startswith("mutation") else "query"
     query = f"{operation} Lookup($v: String!) " + body.removeprefix("mutation ")
     result = await legalrep.execute(query, {"v": LONG_VALUE * 4})

@@ -18,7 +18,7 @@ from graph.core.text import normalize_text
 from graph.settings import get_settings
 
 # Failed logins allowed per account and per client address within the lock
-# window; one more locks logins until the window that began with the first
+# window. One more locks logins until the window that began with the first
 # failure ends.
 MAX_FAILURES_PER_ACCOUNT = 5
 MAX_FAILURES_PER_ADDRESS = 30
@@ -44,7 +44,7 @@ async def login(
     """
     username = normalize_text(username)
     keys = _failure_keys(username, client_address)
-    await _refuse_if_locked(username, keys, client_address)
+    await _reject_if_locked(username, keys, client_address)
     account = await Account.get_or_none(username=username)
     if not await check_password(account.password_hash if account else None, password):
         logger.warning(
@@ -126,7 +126,7 @@ def _failure_keys(username: str, client_address: str) -> list[tuple[str, int]]:
     ]
 
 
-async def _refuse_if_locked(
+async def _reject_if_locked(
     username: str, keys: list[tuple[str, int]], client_address: str
 ) -> None:
     for key, limit in keys:

@@ -76,6 +76,8 @@ class Workbook:
     def __init__(self, path: Path, extension: str) -> None:
         self.path = path
         self.date1904 = extension == ".xlsx" and _uses_1904_dates(path)
+        # NOTE: .xls files get no used-range scan. A stray far cell there
+        # expands to at most 65,536 x 256 cells: costly, but bounded.
         if extension == ".xlsx":
             check_xlsx_extent(path)
         try:

@@ -112,7 +112,7 @@ async def preview_import(
         batch.status = ImportStatus.FAILED
         await batch.save(update_fields=["status"])
         logger.info(
-            "import.refused batch_id=%s unit_id=%s code=%s", key, unit.id, exc.code
+            "import.rejected batch_id=%s unit_id=%s code=%s", key, unit.id, exc.code
         )
         raise ValidationFailed([FieldProblem("file", exc.code, exc.message)]) from exc
     finally:
@@ -421,9 +421,9 @@ async def confirm_import(
             ]
             progress.report(key, ImportStatus.CONFIRMING, 0, len(results))
             plans = await _check_against_database(unit, batch.kind, results, connection)
-            refused = [r for r in results if r.problems]
-            if refused:
-                raise ValidationFailed(_row_problems(refused))
+            rejected = [r for r in results if r.problems]
+            if rejected:
+                raise ValidationFailed(_row_problems(rejected))
 
             await _write_declarations(actor, unit, batch, plans, connection)
             batch.status = ImportStatus.CONFIRMED
@@ -496,14 +496,14 @@ def _local(moment: datetime) -> str:
     return moment.astimezone(BUSINESS_TIMEZONE).strftime("%Y-%m-%d %H:%M")
 
 
-def _row_problems(refused: list[RowResult]) -> list[FieldProblem]:
+def _row_problems(rejected: list[RowResult]) -> list[FieldProblem]:
     return [
         FieldProblem(
             f"rows.{result.number}",
             problem.code,
             f"第{result.number}行：{problem.message}",
         )
-        for result in refused
+        for result in rejected
         for problem in result.problems
     ]
 

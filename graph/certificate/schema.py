@@ -110,7 +110,7 @@ class CertificateQuery:
         code: Annotated[str, strawberry.argument(description="验证码 (code)")],
     ) -> CertificateVerification:
         address = info.context.client_address
-        # Counted in Redis when REDIS_URL is set, so the limit holds across
+        # Counted in Redis when REDIS_URL is set, so the limit applies across
         # server processes.
         checks = await counters().hit(f"certificate-verify:{address}", 60)
         if checks > VERIFICATIONS_PER_MINUTE:

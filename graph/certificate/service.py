@@ -40,13 +40,13 @@ def verification_url(code: str) -> str:
 
 async def certificate_rows(unit: Unit, ssns: list[str]) -> list[dict]:
     """Return one row per person of the unit, all of them when ``ssns`` is empty."""
-    wanted = [normalize_code(number) for number in ssns]
+    requested = [normalize_code(number) for number in ssns]
     query = InsuranceRecord.filter(unit_id=unit.id).select_related("person")
-    if wanted:
-        query = query.filter(person__ssn__in=[n for n in wanted if could_be_ssn(n)])
+    if requested:
+        query = query.filter(person__ssn__in=[n for n in requested if could_be_ssn(n)])
     records = await query.order_by("person__name", "person_id", "insurance_type")
     found = {record.person.ssn for record in records}
-    missing = [number for number in dict.fromkeys(wanted) if number not in found]
+    missing = [number for number in dict.fromkeys(requested) if number not in found]
     if missing:
         raise ValidationFailed(
             [

@@ -11,7 +11,7 @@ class SettlementStatus(StrEnum):
 
 
 class LineSource(StrEnum):
-    """Where a contribution line comes from."""
+    """Source of a contribution line: a monthly settlement or a back payment."""
 
     SETTLEMENT = "SETTLEMENT"
     BACK_PAYMENT = "BACK_PAYMENT"

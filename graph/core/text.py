@@ -46,7 +46,7 @@ def has_control_character(value: str) -> bool:
 
 
 def is_blank_text(value: str) -> bool:
-    """Tell whether text holds nothing but whitespace and zero-width characters."""
+    """Tell whether text contains only whitespace and zero-width characters."""
     return _VISIBLE.search(value) is None
 
 

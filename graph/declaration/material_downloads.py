@@ -36,8 +36,8 @@ async def may_read_material(actor: Actor, material: DeclarationMaterial) -> bool
 async def material_file(actor: Actor, params: dict[str, Any]) -> StoredFile:
     """Return the stored file of the material ``params["id"]`` for ``actor``."""
     material = await DeclarationMaterial.get_or_none(id=int(params["id"]))
-    # The same answer for a missing and a foreign material, so ids cannot be
-    # probed.
+    # A missing and a foreign material get the same response, so ids cannot
+    # be probed.
     if material is None or not await may_read_material(actor, material):
         raise Forbidden("申报材料不存在或您无权查看")
     extension = "." + material.stored_path.rsplit(".", 1)[-1]

@@ -59,7 +59,7 @@ class DeclarationMaterial(Model):
     """申报材料: one uploaded document, kept under uploads/.
 
     A material uploaded on its own with uploadMaterial has no declaration
-    until a submission names its id. ``unit`` and ``declaration_kind`` say
+    until a submission names its id. ``unit`` and ``declaration_kind`` record
     which unit uploaded it and for which business, so a submission takes
     only its own unit's files of the right kind.
     """

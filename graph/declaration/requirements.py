@@ -1,4 +1,4 @@
-"""Which materials each declaration kind needs, read from a data file.
+"""Material requirements of each declaration kind, read from a data file.
 
 ``data/material_requirements.json`` lists, per declaration kind, the material
 kinds it accepts, whether each is required and the file formats accepted

@@ -1,10 +1,10 @@
 """Adding insurance types to an insured person (参保险种新增登记).
 
 A person paying in the unit gets further insurance types under the rules of
-enrollment: the insured identity decides which types are open (work injury
-only for 非全日制用工 and the other identities of ``WORK_INJURY_ONLY``), a
-person past the statutory retirement age can only be 超龄人员, and at most
-one active pension record exists across units. Approval creates the records,
+enrollment. The insured identity decides which types are open: work injury
+only for 非全日制用工 and the other identities of ``WORK_INJURY_ONLY``. A
+person past the statutory retirement age can only be 超龄人员, and a person
+has at most one active pension record across units. Approval creates the records,
 or reactivates a suspended record of the same type.
 """
 

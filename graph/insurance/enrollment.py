@@ -67,7 +67,7 @@ class EnrollmentPlan:
 
 @dataclass(frozen=True)
 class EnrollmentState:
-    """What the database says about one person, as enrollment rules need it."""
+    """Database state of one person, as the enrollment rules need it."""
 
     person: Person | None
     records: list[InsuranceRecord]

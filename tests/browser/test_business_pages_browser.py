@@ -191,8 +191,10 @@ def record_socket_frames(page) -> list[dict]:
 
 
 def record_list_requests(page) -> list[dict]:
-    """Collect the variables of each Declarations query of ``page`` that
-    loads a list page; the fallback poll asks for 100 pending ones instead."""
+    """Collect the variables of each Declarations query that loads a list page.
+
+    The fallback poll requests 100 pending declarations and is left out.
+    """
     requests: list[dict] = []
 
     def on_request(request):
@@ -548,7 +550,7 @@ async def test_person_change_and_certificate(server, tmp_path):  # noqa: F811
         assert "职工参保信息变更登记" in await item.first.inner_text()
         await shot(page, "25-person-change-progress")
 
-        # The reviewer sees the old and new values and the material.
+        # The reviewer's detail shows the old and new values and the material.
         reviewer_context = await browser.new_context(viewport=PHONE)
         await allow_only_loopback(reviewer_context, server, outside)
         reviewer = await log_in(reviewer_context, server, "reviewer")

@@ -155,18 +155,18 @@ def loopback_router(base: str, outside: list[str]):
 
 
 async def allow_only_loopback(context, base: str, outside: list[str]):
-    """Abort every request and refuse every websocket not to ``base``.
+    """Abort every request and reject every websocket not to ``base``.
 
     ``context.route`` does not see websockets, so they get their own route.
     """
     await context.route("**/*", loopback_router(base, outside))
     socket_base = "ws" + base.removeprefix("http")
 
-    async def refuse(socket_route):
+    async def reject(socket_route):
         outside.append(socket_route.url)
         await socket_route.close()
 
-    await context.route_web_socket(lambda url: not url.startswith(socket_base), refuse)
+    await context.route_web_socket(lambda url: not url.startswith(socket_base), reject)
 
 
 async def log_in_app(context, base: str, username: str):

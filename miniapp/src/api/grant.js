@@ -1,6 +1,6 @@
-// What the caller may do: reviewers review, unit staff declare within their
-// grant. The API checks every mutation again; this only hides what it would
-// refuse.
+// Permissions of the caller: reviewers review, unit staff declare within
+// their grant. The API checks every mutation again, and this module only
+// hides what the API would reject.
 import { fetchMe } from './auth.js'
 import { fetchAuthorizations } from './authz.js'
 

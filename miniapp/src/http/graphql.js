@@ -165,7 +165,7 @@ export function responseData(statusCode, data) {
   return body.data
 }
 
-/** The GraphQL endpoint of this build, or '' when a mini-program build has none configured. */
+/** Return the GraphQL endpoint of this build, or '' when a mini-program build has none. */
 export function graphqlUrl() {
   return GRAPHQL_URL
 }

@@ -18,7 +18,7 @@ export function usePagedList(fetchPage) {
     moreError: '',
     finished: false,
   })
-  // Only the newest reload may fill the list, so a slow earlier answer for
+  // Only the newest reload may fill the list, so a slow earlier response for
   // other filters cannot overwrite it.
   let generation = 0
 
