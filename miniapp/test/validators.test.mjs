@@ -38,3 +38,9 @@ test('mobile and money checks', () => {
   assert.match(moneyError('0', '申报工资'), /大于0/)
   assert.match(moneyError('6500.555', '申报工资'), /两位小数/)
 })
+
+test('full-width digits are read as the API reads them', () => {
+  assert.equal(residentIdError('１１０１０５１９４９１２３１００２ｘ'), '')
+  assert.equal(mobileError('１３９ ００００ １１１１'), '')
+  assert.equal(moneyError('６０００', '申报工资'), '')
+})

@@ -109,3 +109,8 @@ export function formatDateTime(value) {
   const pad = (number) => String(number).padStart(2, '0')
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`
 }
+
+/** Labels of the ID types (证件类型) the API returns. */
+export const ID_TYPE_LABELS = {
+  RESIDENT_ID: '居民身份证',
+}

@@ -2,6 +2,17 @@
 // before sending. The API checks again and its field errors win.
 import { isValidResidentId } from './resident-id.js'
 
+/**
+ * Returns `value` as the API reads a code: NFKC (full-width digits and
+ * letters become ASCII), no spaces of any kind, letters upper-case.
+ */
+export function normalizeCode(value) {
+  return String(value ?? '')
+    .normalize('NFKC')
+    .replace(/[\s\u200b-\u200d\u2060\ufeff]/g, '')
+    .toUpperCase()
+}
+
 /** Returns today's local date as YYYY-MM-DD. */
 export function todayText() {
   const now = new Date()
@@ -35,7 +46,7 @@ export function isValidMonth(text) {
  * GB 11643-1999 check character. Returns an error message or ''.
  */
 export function residentIdError(value, label = '社会保障号码') {
-  const text = String(value || '').trim().toUpperCase()
+  const text = normalizeCode(value)
   if (!text) return `请输入${label}`
   if (/^\d{15}$/.test(text)) return `${label}“${text}”是15位旧号码，请输入18位号码`
   if (!/^\d{17}[\dX]$/.test(text)) return `${label}“${text}”格式无效，应为18位数字，末位可为X`
@@ -47,14 +58,14 @@ export function residentIdError(value, label = '社会保障号码') {
 
 /** Returns an error message for an 11-digit mobile number, or ''. */
 export function mobileError(value, required = true) {
-  const text = String(value || '').trim()
+  const text = normalizeCode(value)
   if (!text) return required ? '请输入手机号码' : ''
   return /^1\d{10}$/.test(text) ? '' : `手机号码“${text}”无效，请输入以1开头的11位号码`
 }
 
 /** Returns an error message for an amount in yuan above 0 with at most 2 decimals, or ''. */
 export function moneyError(value, label) {
-  const text = String(value ?? '').trim()
+  const text = normalizeCode(value)
   if (!text) return `请输入${label}`
   if (!/^\d+(\.\d{1,2})?$/.test(text) || Number(text) <= 0) {
     return `${label}“${text}”无效，请输入大于0、最多两位小数的金额`
