@@ -8,7 +8,7 @@ files (default ``uploads/``; several processes must share it) and
 schema introspection off (GraphiQL then has no schema to show).
 ``SUBSCRIPTION_POLL_SECONDS`` is how often a subscription re-reads the
 database when no event arrives. ``PUBLIC_BASE_URL`` is the address
-printed in certificate QR codes (default ``http://127.0.0.1:8000``).
+printed in certificate QR codes (default: the address of the request).
 """
 
 import os
@@ -29,7 +29,8 @@ class Settings:
     upload_max_bytes: int
     introspection: bool
     subscription_poll_seconds: float
-    public_base_url: str = "http://127.0.0.1:8000"
+    # Empty means the address the request came in on.
+    public_base_url: str = ""
 
 
 @cache
@@ -47,9 +48,7 @@ def get_settings() -> Settings:
         subscription_poll_seconds=float(
             os.environ.get("SUBSCRIPTION_POLL_SECONDS", "2")
         ),
-        public_base_url=os.environ.get(
-            "PUBLIC_BASE_URL", "http://127.0.0.1:8000"
-        ).rstrip("/"),
+        public_base_url=os.environ.get("PUBLIC_BASE_URL", "").rstrip("/"),
     )
 
 

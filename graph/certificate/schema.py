@@ -158,7 +158,9 @@ class CertificateMutation:
     ) -> CertificateFile:
         actor = info.context.actor
         try:
-            issued = await issue_certificate(actor, ssns)
+            issued = await issue_certificate(
+                actor, ssns, str(info.context.request.base_url)
+            )
         except ValidationFailed as failed:
             raise BadUserInput(failed.problems[0].message) from None
         certificate = issued.certificate

@@ -34,8 +34,14 @@ MAX_PERSONS = 500
 VERIFY_PATH = "/verify/"
 
 
-def verification_url(code: str) -> str:
-    return f"{get_settings().public_base_url}{VERIFY_PATH}?code={code}"
+def verification_url(code: str, request_base_url: str) -> str:
+    """Return the public address that verifies ``code``.
+
+    ``PUBLIC_BASE_URL`` wins. Without it the address the request came in on
+    is used, so a server on another port still prints a working QR code.
+    """
+    base = get_settings().public_base_url or request_base_url.rstrip("/")
+    return f"{base}{VERIFY_PATH}?code={code}"
 
 
 async def certificate_rows(unit: Unit, ssns: list[str]) -> list[dict]:
@@ -102,7 +108,9 @@ class IssuedCertificate:
     person_count: int
 
 
-async def issue_certificate(actor: Actor, ssns: list[str]) -> IssuedCertificate:
+async def issue_certificate(
+    actor: Actor, ssns: list[str], request_base_url: str
+) -> IssuedCertificate:
     """Build the PDF for the chosen persons, store it and record the code."""
     unit = await Unit.get(id=actor.unit_id)
     rows = await certificate_rows(unit, ssns)
@@ -118,7 +126,12 @@ async def issue_certificate(actor: Actor, ssns: list[str]) -> IssuedCertificate:
     folder = root / "certificates" / issued_on.strftime("%Y%m")
     path = folder / f"{uuid.uuid4().hex}.pdf"
     await asyncio.to_thread(
-        _write_pdf, path, data, issued_on, code, verification_url(code)
+        _write_pdf,
+        path,
+        data,
+        issued_on,
+        code,
+        verification_url(code, request_base_url),
     )
     certificate = await Certificate.create(
         code=codes.normalize(code),

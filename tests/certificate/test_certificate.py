@@ -70,7 +70,7 @@ async def test_certificate_pdf_text_and_qr(unit, legalrep, anonymous, http):
     image = page.render(scale=3).to_pil()
     decoded = zxingcpp.read_barcodes(image)
     urls = [barcode.text for barcode in decoded]
-    expected = f"{get_settings().public_base_url}/verify/?code={issued['code']}"
+    expected = f"http://testserver/verify/?code={issued['code']}"
     assert urls == [expected]
 
     result = await anonymous.execute(VERIFY, {"code": issued["code"]})
